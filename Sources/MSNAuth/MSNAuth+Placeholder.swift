@@ -1,0 +1,2 @@
+// MSNAuth — placeholder, replaced as the target is built out.
+enum Placeholder {}

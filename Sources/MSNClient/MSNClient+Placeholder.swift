@@ -1,0 +1,2 @@
+// MSNClient — placeholder, replaced as the target is built out.
+enum Placeholder {}

@@ -1,0 +1,2 @@
+// placeholder
+@main struct FuzzMain { static func main() {} }

@@ -1,0 +1,2 @@
+// MSNServer — placeholder, replaced as the target is built out.
+enum Placeholder {}

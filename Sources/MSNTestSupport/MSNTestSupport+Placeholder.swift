@@ -1,0 +1,2 @@
+// MSNTestSupport — placeholder, replaced as the target is built out.
+enum Placeholder {}

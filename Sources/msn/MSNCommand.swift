@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct MSNCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "msn",
+        abstract: "MSN Messenger (MSNP2–MSNP18): run a network, manage accounts, sign in, chat.",
+        subcommands: []
+    )
+}
