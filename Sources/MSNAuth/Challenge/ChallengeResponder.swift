@@ -11,7 +11,7 @@ import Crypto
 ///
 /// The client calls ``response(to:product:algorithm:)``; the server calls ``makeChallenge()``
 /// and then ``verify(response:challenge:productID:protocolVersion:)``.
-public enum ChallengeResponder {
+public enum ChallengeResponder: Sendable {
     /// The longest challenge accepted, in bytes. Real ones are 20 digits, sometimes 27–28.
     public static let maximumChallengeLength = 256
 

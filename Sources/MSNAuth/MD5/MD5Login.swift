@@ -11,7 +11,7 @@ import Crypto
 /// C: USR 7 MD5 S 483eee01d6a1de1b668cac9a0ac75d91
 /// S: USR 7 OK alice@hotmail.com Alice 1
 /// ```
-public enum MD5Login {
+public enum MD5Login: Sendable {
     /// The client's answer to `USR … MD5 S <salt>`: lowercase hex of `MD5(salt || password)`.
     ///
     /// Both strings are hashed as their UTF-8 bytes, salt first, with no separator.

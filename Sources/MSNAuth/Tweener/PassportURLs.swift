@@ -30,12 +30,19 @@ public struct PassportURLs: Hashable, Sendable {
 
     /// Reads the value of a `PassportURLs:` header.
     ///
+    /// A leading `PassportURLs:` (the whole header line) is tolerated.
+    ///
     /// - Parameter headerValue: For example
     ///   `DARealm=Passport.Net,DALogin=login.passport.com/login2.srf,ConfigVersion=15`.
     /// - Throws: ``AuthError/Code/malformedPassportURLs`` when there is no non-empty
     ///   `DALogin`; ``AuthError/Code/malformedPassportHeader`` when the list is unreadable.
     public init(parsing headerValue: String) throws(AuthError) {
-        let items = try PassportHeaderParser.parseList(headerValue[...])
+        var list = headerValue[...].drop(while: \.isWhitespace)
+        let headerName = "PassportURLs:"
+        if PassportHeaderParser.equalsIgnoringCase(list.prefix(headerName.count), headerName) {
+            list = list.dropFirst(headerName.count)
+        }
+        let items = try PassportHeaderParser.parseList(list)
         parameters = items.map(\.parameter)
         guard let login = value(of: "DALogin"), !login.isEmpty, !login.contains(where: \.isWhitespace) else {
             throw AuthError(.malformedPassportURLs, "PassportURLs has no usable DALogin")

@@ -87,6 +87,8 @@ struct PassportResponseHeaderTests {
         #expect(urls.loginURL == "https://127.0.0.1:8443/login")
         let plain = try PassportURLs(parsing: " dalogin = http://example.test/login2.srf ")
         #expect(plain.loginURL == "http://example.test/login2.srf")
+        let line = try PassportURLs(parsing: "PassportURLs: DARealm=Passport.Net,DALogin=login.passport.com/login2.srf")
+        #expect(line.loginURL == "https://login.passport.com/login2.srf")
         #expect(PassportURLs(daLogin: "https://h/login", realm: nil, configVersion: nil).headerValue == "DALogin=https://h/login")
     }
 
