@@ -68,6 +68,9 @@ final class SecurityTokenRequestParser: NSObject, XMLParserDelegate {
 
     /// Like ``parse(_:limits:)``, also returning the flavor seen even when parsing fails.
     static func parseDetectingFlavor(_ body: [UInt8], limits: Limits = Limits()) -> (result: Result<SecurityTokenRequest, Failure>, flavor: SecurityTokenRequest.Flavor?) {
+        guard body.contains(where: { $0 == UInt8(ascii: "<") }) else {
+            return (.failure(.malformed("no XML element")), nil)
+        }
         if containsDTD(body) {
             return (.failure(.malformed("a DTD is not allowed in SOAP")), nil)
         }
