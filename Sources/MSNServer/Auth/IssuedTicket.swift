@@ -27,6 +27,8 @@ public struct TicketGrant: Sendable, Hashable {
     public let accountID: Account.ID
     /// The account's sign-in name when the ticket was issued.
     public let email: String
+    /// The ticket's `t=` value: what the profile message sends as `MSPAuth:`.
+    public let token: String
     /// The service the ticket was issued for.
     public let service: PassportService
     /// The proof key issued with the ticket (base64, 24 bytes decoded).

@@ -108,7 +108,16 @@ public actor TicketStore {
         let issued = entry.ticket
         guard now() < issued.expiresAt else { return .expired }
         guard issued.service == service else { return .wrongService(issued.service) }
-        return .valid(TicketGrant(accountID: issued.accountID, email: entry.email, service: issued.service, proofKey: issued.proofKey, expiresAt: issued.expiresAt))
+        return .valid(
+            TicketGrant(
+                accountID: issued.accountID,
+                email: entry.email,
+                token: issued.token,
+                service: issued.service,
+                proofKey: issued.proofKey,
+                expiresAt: issued.expiresAt
+            )
+        )
     }
 
     /// Forgets every ticket of an account (after its removal or a password change).

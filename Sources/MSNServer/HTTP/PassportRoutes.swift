@@ -12,6 +12,9 @@ import Logging
 /// → 401, WWW-Authenticate: Passport1.4 da-status=failed,srealm=Passport.Net,ts=-3,prompt
 /// ```
 ///
+/// A missing or malformed header, an unknown account and a wrong password all get the same
+/// 401; only a storage failure gets 503.
+///
 /// The ticket is issued for ``PassportService/messenger`` (`messenger.msn.com`): the
 /// notification server checks `USR … TWN S <ticket>` against that service. `/login` is an alias
 /// of `/login2.srf` (some servers advertise it).
@@ -59,7 +62,7 @@ struct PassportRoutes: Sendable {
             account = try await store.authenticate(email: authorization.signIn, password: authorization.password)
         } catch {
             logger.error("login2: store failed", metadata: ["error": "\(error)"])
-            return failure()
+            return Response(status: .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"], body: .init())
         }
         guard let account else {
             logger.info("login2: authentication failed", metadata: ["sign-in": "\(authorization.signIn.prefix(140))"])

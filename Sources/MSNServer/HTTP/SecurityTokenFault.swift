@@ -19,6 +19,8 @@ struct SecurityTokenFault {
         case failedAuthentication
         /// Malformed, oversized or incomplete request; the text says which.
         case invalidRequest(String)
+        /// The server cannot check passwords right now (storage failure).
+        case unavailable
     }
 
     var flavor: SecurityTokenRequest.Flavor
@@ -52,7 +54,7 @@ struct SecurityTokenFault {
         switch (kind, flavor) {
         case (.failedAuthentication, .wsTrust2004): "0x80048823"
         case (.failedAuthentication, .wsTrust2005): "0x80048821"
-        case (.invalidRequest, _): "0x80048800"
+        case (.invalidRequest, _), (.unavailable, _): "0x80048800"
         }
     }
 
@@ -62,6 +64,13 @@ struct SecurityTokenFault {
             return "<S:Fault><faultcode>wsse:FailedAuthentication</faultcode><faultstring>Authentication Failure</faultstring></S:Fault>"
         case (.invalidRequest(let reason), .wsTrust2004):
             return "<S:Fault><faultcode>wst:InvalidRequest</faultcode><faultstring>Invalid Request: \(reason.xmlEscaped)</faultstring></S:Fault>"
+        case (.unavailable, .wsTrust2004):
+            return "<S:Fault><faultcode>S:Server</faultcode><faultstring>Service Unavailable</faultstring></S:Fault>"
+        case (.unavailable, .wsTrust2005):
+            return """
+                <S:Fault><S:Code><S:Value>S:Receiver</S:Value></S:Code>\
+                <S:Reason><S:Text xml:lang="en-US">Service Unavailable</S:Text></S:Reason></S:Fault>
+                """
         case (.failedAuthentication, .wsTrust2005):
             return """
                 <S:Fault><S:Code><S:Value>S:Sender</S:Value><S:Subcode><S:Value>wst:FailedAuthentication</S:Value></S:Subcode></S:Code>\

@@ -17,6 +17,7 @@ import NIOCore
 /// | wrong password, unknown account | 200, SOAP fault `FailedAuthentication` (as Passport answered) |
 /// | not XML, DTD, no credentials, no tokens, too deep | 400, SOAP fault `wst:InvalidRequest` |
 /// | body over ``MessengerHTTPService/Configuration/maximumBodySize`` | 413, SOAP fault `wst:InvalidRequest` |
+/// | storage failure | 503, SOAP server fault |
 ///
 /// The answer uses the WS-Trust generation of the request's `RequestSecurityToken` element;
 /// when that cannot be told (unparseable body), the endpoint's own: 2004 for `RST.srf`, 2005 for
@@ -67,7 +68,7 @@ struct SecurityTokenRoutes: Sendable {
             account = try await store.authenticate(email: parsed.username, password: parsed.password)
         } catch {
             logger.error("RST: store failed", metadata: ["error": "\(error)"])
-            return fault(.failedAuthentication, flavor: parsed.flavor, status: .ok)
+            return fault(.unavailable, flavor: parsed.flavor, status: .serviceUnavailable)
         }
         guard let account else {
             logger.info("RST: authentication failed", metadata: ["username": "\(parsed.username.prefix(140))"])

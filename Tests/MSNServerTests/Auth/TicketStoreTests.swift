@@ -23,6 +23,7 @@ struct TicketStoreTests {
         #expect(grant.email == alice.email)
         #expect(grant.proofKey == issued.proofKey)
         #expect(grant.service == .messengerClear)
+        #expect(grant.token == issued.token)
         // The t= value alone (MSPAuth) names the same ticket.
         #expect(await store.validate(ticket: issued.token, service: .messengerClear) == grant)
     }

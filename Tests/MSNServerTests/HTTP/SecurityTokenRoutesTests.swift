@@ -143,4 +143,19 @@ struct SecurityTokenRoutesTests {
             #expect(response.status == 200)
         }
     }
+
+    @Test("a storage failure is 503, not a wrong password and not a 500")
+    func storageFailure() async throws {
+        try await withHTTPService { harness in
+            try harness.store.close()
+            let rst = try await post(harness, "/RST.srf", SecurityTokenRequestBodies.rst(username: "alice@example.com", password: "test1234"))
+            #expect(rst.status == 503)
+            #expect(texts(of: "faultcode", in: rst.body) == ["S:Server"])
+            let login = try await RawHTTPClient.request(
+                port: harness.port, method: "GET", path: "/login2.srf",
+                headers: [("Authorization", "Passport1.4 OrgVerb=GET,sign-in=alice%40example.com,pwd=test1234")]
+            )
+            #expect(login.status == 503)
+        }
+    }
 }
