@@ -18,8 +18,11 @@ public struct MessengerNetworkConfiguration: Sendable {
     public var httpPort: Int
     /// The host written into redirects (`XFR 3 NS <host>:<port> U D`); `nil`: the bound address.
     public var advertisedHost: String?
-    /// The directory of the database; `nil` for the default data directory.
-    public var dataDirectory: String?
+    /// What Nexus advertises as the Passport sign-in location (`https://login.example.net`);
+    /// `nil`: the request's `Host`.
+    public var advertisedLoginBase: String?
+    /// The directory of the database (`msn serve --data`).
+    public var dataDirectory: String
     /// Per-connection limits and timers.
     public var connection: ConnectionSettings
     /// What the notification server says.
@@ -27,7 +30,7 @@ public struct MessengerNetworkConfiguration: Sendable {
 
     public init(host: String = "127.0.0.1", dispatchPort: Int = 1863, notificationPort: Int = 1866,
                 switchboardPort: Int = 1864, httpPort: Int = 8080, advertisedHost: String? = nil,
-                dataDirectory: String? = nil, connection: ConnectionSettings = .default,
+                advertisedLoginBase: String? = nil, dataDirectory: String = "./msn-data", connection: ConnectionSettings = .default,
                 notification: NotificationSessionConfiguration = .init()) {
         self.host = host
         self.dispatchPort = dispatchPort
@@ -35,6 +38,7 @@ public struct MessengerNetworkConfiguration: Sendable {
         self.switchboardPort = switchboardPort
         self.httpPort = httpPort
         self.advertisedHost = advertisedHost
+        self.advertisedLoginBase = advertisedLoginBase
         self.dataDirectory = dataDirectory
         self.connection = connection
         self.notification = notification
