@@ -38,6 +38,14 @@ struct ServeCommand: AsyncParsableCommand {
         "The host written into redirects, when clients reach the server by another name.", valueName: "host"))
     var advertisedHost: String?
 
+    @Option(name: .customLong("login-timeout"), help: ArgumentHelp(
+        "Seconds a connection has to sign in.", valueName: "seconds"))
+    var loginTimeout: Int = 60
+
+    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp(
+        "Seconds without a byte from the client before its connection is closed.", valueName: "seconds"))
+    var idleTimeout: Int = 180
+
     @Flag(name: .long, help: "Log every frame in both directions.")
     var trace = false
 
@@ -53,6 +61,8 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, dispatchPort: port, notificationPort: nsPort, switchboardPort: sbPort,
             httpPort: httpPort, advertisedHost: advertisedHost, dataDirectory: data)
         configuration.connection.traceFrames = trace
+        configuration.connection.loginTimeout = .seconds(max(1, loginTimeout))
+        configuration.connection.idleTimeout = .seconds(max(1, idleTimeout))
 
         let store = try SQLiteMessengerStore(configuration: .init(directory: data), logger: logger)
         defer { try? store.close() }

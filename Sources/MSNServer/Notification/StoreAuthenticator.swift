@@ -50,8 +50,8 @@ public struct StoreAuthenticator: NotificationAuthenticator {
         case .wrongService(let other): return .failure(reason: "ticket issued for \(other), not \(service)")
         case .unknown: return .failure(reason: "unknown ticket")
         }
-        guard let account = try await store.account(id: grant.accountID),
-              account.email == email.lowercased()
+        guard let named = try? AccountValidation.normalisedEmail(email),
+              let account = try await store.account(id: grant.accountID), account.email == named
         else { return .failure(reason: "the ticket belongs to another account") }
         guard proof(grant) else { return .failure(reason: "the MBI blob does not match the nonce and proof key") }
         return .success(Self.authenticated(account, mspAuth: grant.token))

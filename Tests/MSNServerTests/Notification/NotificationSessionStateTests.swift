@@ -219,3 +219,30 @@ import Testing
         #expect(done.lines.last == "CHL 0 \(ScriptedCryptography.challenge)")
     }
 }
+
+extension NotificationSessionStateTests {
+    /// MSN 1.0 beta: `USR n MD5 I` without an e-mail, then `USR m MD5 S email hash`.
+    @Test func md5WithoutEmailInTheFirstUSR() {
+        var state = makeState()
+        feed(&state, "VER 1 MSNP2")
+        #expect(feed(&state, "USR 2 MD5 I").lines == ["USR 2 MD5 S \(ScriptedCryptography.salt)"])
+        #expect(feed(&state, "USR 3 MD5 S alice@example.com abc") == [.authenticate(AuthenticationRequest(
+            email: "alice@example.com", credentials: .md5(salt: ScriptedCryptography.salt, response: "abc"),
+            dialect: .msnp2))])
+    }
+
+    @Test func cvrWithTooFewFieldsIs710() {
+        var state = makeState()
+        feed(&state, "VER 1 MSNP8 CVR0")
+        let actions = feed(&state, "CVR 2 0x0409 winnt")
+        #expect(actions.lines == ["710 2"])
+        #expect(!actions.closes)
+    }
+
+    @Test func shieldsRequestGetsThePolicies() {
+        var state = signedIn(.msnp11)
+        let actions = feed(&state, "GCF 4 Shields.xml")
+        guard case .send(let frame) = actions.first else { Issue.record("no reply"); return }
+        #expect(frame.line == "GCF 4 Shields.xml \(PolicyDocument.default.utf8.count)")
+    }
+}
