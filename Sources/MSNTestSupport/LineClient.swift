@@ -40,17 +40,30 @@ public final class LineClient {
     }
 
     /// Connects to `host:port` (`127.0.0.1:40213`).
-    public static func connect(to address: String, timeout: Duration = .seconds(5)) async throws -> LineClient {
+    ///
+    /// - Parameters:
+    ///   - timeout: the default bound on every read.
+    ///   - reads: `false` makes a client that never reads from its socket (a slow reader);
+    ///     `receiveBufferSize` then bounds how much the kernel buffers for it.
+    public static func connect(to address: String, timeout: Duration = .seconds(5), reads: Bool = true,
+                               receiveBufferSize: Int? = nil) async throws -> LineClient {
         guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]) else {
             throw ReadError.closed
         }
-        return try await connect(host: String(address[..<colon]), port: port, timeout: timeout)
+        return try await connect(host: String(address[..<colon]), port: port, timeout: timeout, reads: reads,
+                                 receiveBufferSize: receiveBufferSize)
     }
 
     /// Connects to `host` on `port`.
-    public static func connect(host: String, port: Int, timeout: Duration = .seconds(5)) async throws -> LineClient {
+    public static func connect(host: String, port: Int, timeout: Duration = .seconds(5), reads: Bool = true,
+                               receiveBufferSize: Int? = nil) async throws -> LineClient {
         let (stream, continuation) = AsyncStream.makeStream(of: ByteBuffer.self)
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        var bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelOption(.autoRead, value: reads)
+        if let receiveBufferSize {
+            bootstrap = bootstrap.channelOption(.socketOption(.so_rcvbuf), value: SocketOptionValue(receiveBufferSize))
+        }
+        let channel = try await bootstrap
             .connectTimeout(.seconds(5))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {

@@ -167,3 +167,29 @@ import Testing
         #expect(try await signedIn?.readUntilClosed().map(\.line) == ["OUT SSD"])
     }
 }
+
+extension NotificationLoopbackTests {
+    /// A client that never reads fills its outbox and is disconnected; the others are served
+    /// promptly all along. (With an unbounded outbox the same client is never disconnected.)
+    @Test func slowReaderIsDisconnectedOthersAreServed() async throws {
+        try await withNetwork(configure: { $0.connection.outboxCapacity = 8 }) { network in
+            let listener = network.network.notification
+            let healthy = try await signIn(network, dialect: .msnp11)
+            let slow = try await LineClient.connect(to: network.notificationAddress, reads: false, receiveBufferSize: 4096)
+            // Each VER is answered: replies pile up in the server's socket, then in the outbox.
+            let burst = Array(String(repeating: "VER 1 MSNP8 CVR0\r\n", count: 5_000).utf8)
+            let clock = ContinuousClock()
+            let deadline = clock.now + .seconds(30)
+            var disconnected = false
+            while clock.now < deadline {
+                do { try await slow.send(raw: burst) } catch { }
+                try await healthy.send("PNG")
+                #expect(try await healthy.readFrame(timeout: .seconds(2)).line == "QNG 60")
+                if listener.openConnections == 1 { disconnected = true; break }
+            }
+            #expect(disconnected)
+            try await healthy.send("PNG")
+            #expect(try await healthy.readFrame().line == "QNG 60")
+        }
+    }
+}
