@@ -1,5 +1,7 @@
+import Foundation
 import Hummingbird
 import Logging
+import MSNAuth
 
 /// The Passport 1.4 ("Tweener") endpoints of MSNP8–11: Nexus and `login2.srf`.
 ///
@@ -53,7 +55,7 @@ struct PassportRoutes: Sendable {
 
     /// `GET /login2.srf`: check the password in the `Authorization` header, hand out a ticket.
     func login(_ request: Request) async -> Response {
-        guard let header = request.headers[.authorization], let authorization = PassportAuthorization(headerValue: header) else {
+        guard let header = request.headers[.authorization], let authorization = try? PassportAuthorization(parsing: header) else {
             logger.debug("login2: missing or malformed Passport1.4 authorization")
             return failure()
         }
@@ -69,7 +71,7 @@ struct PassportRoutes: Sendable {
             return failure()
         }
         let issued = await tickets.issue(account: account, service: .messenger)
-        let returnURL = authorization.orgURL.flatMap { Self.isSafeHeaderText($0) && !$0.contains(",") && !$0.contains("'") ? $0 : nil }
+        let returnURL = authorization.orgURL.removingPercentEncoding.flatMap { Self.isSafeHeaderText($0) && !$0.contains(",") && !$0.contains("'") ? $0 : nil }
             ?? Self.defaultReturnURL
         var headers = HTTPFields()
         headers[.init("Authentication-Info")!] =
