@@ -1,2 +1,0 @@
-// MSNAuth — placeholder, replaced as the target is built out.
-enum Placeholder {}

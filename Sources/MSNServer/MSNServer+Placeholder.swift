@@ -1,2 +1,0 @@
-// MSNServer — placeholder, replaced as the target is built out.
-enum Placeholder {}
