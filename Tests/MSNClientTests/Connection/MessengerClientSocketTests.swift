@@ -93,7 +93,7 @@ struct MessengerClientSocketTests {
         await server.stop()
     }
 
-    @Test("911 answering the MD5 hash is a wrong password", .enabled(if: AuthenticationMath.isAvailable))
+    @Test("911 answering the MD5 hash is a wrong password")
     func wrongPassword() async throws {
         let server = try await ScriptedServer.start([[
             .expect("VER 1 MSNP7"), .reply("VER 1 MSNP7"), .expect("INF 2"), .reply("INF 2 MD5"),
@@ -124,7 +124,7 @@ struct MessengerClientSocketTests {
         await server.stop()
     }
 
-    @Test("CHL is answered with QRY", .enabled(if: AuthenticationMath.isAvailable))
+    @Test("CHL is answered with QRY")
     func challenge() async throws {
         let server = try await ScriptedServer.start([Self.msnp11Login(then: [
             .reply("CHL 0 22210219642164014968"), .expect("QRY 4 "), .reply("QRY 4"),
@@ -138,9 +138,9 @@ struct MessengerClientSocketTests {
         }
         #expect(challenge == "22210219642164014968")
         #expect(accepted)
-        let expected = try AuthenticationMath.challengeResponse(to: "22210219642164014968", dialect: .msnp11)
-        #expect(productID == expected.productID)
-        #expect(server.received.contains("QRY 4 \(expected.productID) 32|\(expected.response)"))
+        // challenges.md §5: the published MSNP11 vector for PROD0090YUAUV{2B.
+        #expect(productID == "PROD0090YUAUV{2B")
+        #expect(server.received.contains("QRY 4 PROD0090YUAUV{2B 32|85ecb0db8f32113df79ce0892b9a102c"))
         await client.close()
         await server.stop()
     }
@@ -205,6 +205,65 @@ struct MessengerClientSocketTests {
         await #expect { try await client.signIn(email: "alice@example.com", password: "x") }
             throws: { ($0 as? MessengerClientError)?.code == .serverUnavailable }
         await client.close()
+    }
+
+    @Test("MSNP8 Tweener over Passport 1.4, with Escargot's lines")
+    func tweener() async throws {
+        let server = try await ScriptedServer.start([[
+            .expect("VER 1 MSNP8 CVR0"), .reply("VER 1 MSNP8"),
+            .expect("CVR 2 0x0409 winnt 5.1 i386 MSNMSGR 5.0.0537 msmsgs alice@example.com"),
+            .reply("CVR 2 6.0.0602 6.0.0602 6.0.0602 https://escargot.log1p.xyz https://escargot.log1p.xyz"),
+            .expect("USR 3 TWN I alice@example.com"), .reply("USR 3 TWN S ct=1,rver=1,wp=FS_40SEC_0_COMPACT,lc=1,id=1"),
+            .expect("USR 4 TWN S 6ee56c231d371251ed9b"), .reply("USR 4 OK alice@example.com alice%20A 1 0"),
+        ]])
+        let transport = ScriptedTransport { request in
+            if request.url.hasSuffix("/rdr/pprdr.asp") {
+                return PassportHTTPResponse(status: 200, headers: ["passporturls": "DALogin=https://127.0.0.1:8081/login"], body: "")
+            }
+            guard request.url == "http://127.0.0.1:1/login",
+                  request.headers["Authorization"]?.contains(",pwd=test1234,ct=1,rver=1,wp=FS_40SEC_0_COMPACT,lc=1,id=1") == true
+            else { return PassportHTTPResponse(status: 401, headers: [:], body: "") }
+            return PassportHTTPResponse(status: 200, headers: [
+                "authentication-info": "Passport1.4 da-status=success,from-PP='6ee56c231d371251ed9b'"], body: "")
+        }
+        var configuration = Self.configuration(server, dialects: [.msnp8])
+        configuration.timeouts.profile = .milliseconds(50)
+        let client = MessengerClient(configuration: configuration, logger: Logger(label: "test"), transport: transport)
+        let account = try await client.signIn(email: "alice@example.com", password: "test1234")
+        #expect(account.friendlyName == "alice A")
+        #expect(account.dialect == .msnp8)
+        await client.close()
+        await server.stop()
+    }
+
+    @Test("MSNP18 SSO: RST2, the MBI blob and the machine GUID")
+    func sso() async throws {
+        let nonce = "dz+tY4SqEsxdZ0DzYy8SAp5FJ2drwBww4exKbSrZQ5nSPzqfGBjZKxWqR108N9Oj"
+        let server = try await ScriptedServer.start([[
+            .expect("VER 1 MSNP18 CVR0"), .reply("VER 1 MSNP18"),
+            .expect("CVR 2 "), .reply("CVR 2 14.0.8117.0416 14.0.8117.0416 14.0.8117.0416 https://x https://x"),
+            .expect("USR 3 SSO I alice@example.com"),
+            .raw("GCF 0 11\r\n<Policies/>"), .reply("USR 3 SSO S MBI_KEY_OLD \(nonce)"),
+            .expect("USR 4 SSO S t=feec9fc796ea393fbe2aY6+H31s&p= "), .reply("USR 4 OK alice@example.com 1 0"),
+        ]])
+        let transport = ScriptedTransport { _ in
+            PassportHTTPResponse(status: 200, headers: [:], body: SecurityTokenTests.response)
+        }
+        var configuration = Self.configuration(server, dialects: [.msnp18])
+        configuration.machineGUID = "{F26D1F07-95E2-403C-BC18-D4BFED493428}"
+        configuration.timeouts.profile = .milliseconds(50)
+        let client = MessengerClient(configuration: configuration, logger: Logger(label: "test"), transport: transport)
+        let account = try await client.signIn(email: "alice@example.com", password: "test1234")
+        #expect(account.dialect == .msnp18)
+        #expect(account.tickets["contacts.msn.com"] == "t=feec9fc796ea393fbe2a&p=")
+        #expect(transport.requests.first?.url == "http://127.0.0.1:1/RST2.srf")
+        let usr = try #require(server.received.first { $0.hasPrefix("USR 4 SSO S") })
+        let parts = usr.split(separator: " ")
+        #expect(parts.count == 7)
+        #expect(parts[5].count == 172)  // base64 of the 128-byte blob
+        #expect(parts[6] == "{F26D1F07-95E2-403C-BC18-D4BFED493428}")
+        await client.close()
+        await server.stop()
     }
 
     @Test("Requests after sign-in are matched by transaction id; errors are typed")

@@ -24,7 +24,7 @@ struct PassportAuthenticatorTests {
         #expect(passport.rewrite("https://login.passport.com/login2.srf?x=1") == "http://127.0.0.1:8081/login2.srf?x=1")
     }
 
-    @Test("MSNP8 Passport 1.4: Nexus, then DALogin with the policy", .enabled(if: AuthenticationMath.isAvailable))
+    @Test("MSNP8 Passport 1.4: Nexus, then DALogin with the policy")
     func passport14() async throws {
         let transport = ScriptedTransport { request in
             if request.url.hasSuffix("/rdr/pprdr.asp") {
@@ -43,7 +43,7 @@ struct PassportAuthenticatorTests {
                 == "Passport1.4 OrgVerb=GET,OrgURL=http%3A%2F%2Fmessenger%2Emsn%2Ecom,sign-in=alice%40example.com,pwd=test1234,ct=1,rver=1,wp=FS_40SEC_0_COMPACT,lc=1,id=1")
     }
 
-    @Test("Passport 401 is a wrong password", .enabled(if: AuthenticationMath.isAvailable))
+    @Test("Passport 401 is a wrong password")
     func passport401() async {
         let transport = ScriptedTransport { _ in
             PassportHTTPResponse(status: 401, headers: ["www-authenticate": "Passport1.4 da-status=failed"], body: "401: Unauthorized")
