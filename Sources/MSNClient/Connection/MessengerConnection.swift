@@ -81,12 +81,30 @@ actor MessengerConnection {
             if case ChannelError.connectTimeout = error {
                 throw MessengerClientError(.timeout, "no connection to \(address) within \(timeout)")
             }
-            throw MessengerClientError(.serverUnavailable, "cannot connect to \(address): \(error)")
+            throw MessengerClientError(.serverUnavailable, "cannot connect to \(address) (\(Self.reason(error)))")
         }
         let connection = MessengerConnection(channel: channel, address: address, limits: limits,
                                              trace: trace, logger: logger)
         await connection.start()
         return connection
+    }
+
+    /// A short reason for a failed connect: `connection refused`, `unknown host`.
+    private static func reason(_ error: any Error) -> String {
+        guard let error = error as? NIOConnectionError else { return "\(error)" }
+        if error.connectionErrors.isEmpty, error.dnsAError != nil || error.dnsAAAAError != nil {
+            return "unknown host"
+        }
+        guard let first = error.connectionErrors.first?.error else { return "no address" }
+        if let io = first as? IOError {
+            switch io.errnoCode {
+            case ECONNREFUSED: return "connection refused"
+            case ENETUNREACH, EHOSTUNREACH: return "unreachable"
+            case ETIMEDOUT: return "timed out"
+            default: return io.description
+            }
+        }
+        return "\(first)"
     }
 
     private init(channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, address: ServerAddress, limits: FrameLimits,
