@@ -101,6 +101,7 @@ extension MessengerClient {
         /// How long sign-in waits after `USR … OK` for the profile message. Default 1 s.
         public var profile: Duration = .seconds(1)
 
+        /// The defaults above.
         public init() {}
     }
 
@@ -110,15 +111,22 @@ extension MessengerClient {
     /// CVR 2 0x0409 winnt 5.1 i386 MSNMSGR 7.0.0816 msmsgs alice@example.com
     /// ```
     public struct ClientVersion: Sendable, Hashable {
+        /// The locale, hexadecimal (`0x0409`: US English).
         public var localeID = "0x0409"
+        /// The operating system (`winnt`).
         public var osType = "winnt"
+        /// The operating system's version (`5.1`: Windows XP).
         public var osVersion = "5.1"
+        /// The processor (`i386`).
         public var architecture = "i386"
+        /// The client's name (`MSNMSGR`).
         public var clientName = "MSNMSGR"
         /// The version sent; `nil` picks the official client's version for the dialect.
         public var version: String?
+        /// The brand (`msmsgs`).
         public var brand = "msmsgs"
 
+        /// The fields of MSN Messenger on Windows XP, US English.
         public init() {}
 
         /// The version sent in `dialect`.

@@ -78,7 +78,7 @@ public struct MessengerClientError: Error, Hashable, Sendable, CustomStringConve
     /// The protocol line that caused the error, when there is one (`VER 1 0`, `911 5`).
     public var line: String?
 
-    /// Creates an error.
+    /// Creates an error (``MessengerClient`` makes them; programs mostly read them).
     public init(_ code: Code, _ detail: String, serverErrorCode: ErrorCode? = nil, line: String? = nil) {
         self.code = code
         self.detail = detail

@@ -15,18 +15,22 @@ public struct MessengerEvents: AsyncSequence, Sendable {
 
     let stream: AsyncStream<MessengerEvent>
 
+    /// Iterates the events; `nil` once the client is closed.
     public struct AsyncIterator: AsyncIteratorProtocol {
         var base: AsyncStream<MessengerEvent>.AsyncIterator
 
+        /// The next event, waiting for one.
         public mutating func next() async -> MessengerEvent? {
             await base.next()
         }
 
+        /// The next event, waiting for one on the caller's actor.
         public mutating func next(isolation actor: isolated (any Actor)?) async -> MessengerEvent? {
             await base.next(isolation: actor)
         }
     }
 
+    /// Creates the (single) iterator.
     public func makeAsyncIterator() -> AsyncIterator {
         AsyncIterator(base: stream.makeAsyncIterator())
     }

@@ -13,6 +13,7 @@ public struct TraceRecord: Sendable, Hashable {
         case received
     }
 
+    /// Sent or received.
     public var direction: Direction
     /// The server at the other end.
     public var server: ServerAddress
@@ -21,6 +22,7 @@ public struct TraceRecord: Sendable, Hashable {
     /// The payload as text, when the command carries one.
     public var payload: String?
 
+    /// Creates a record.
     public init(direction: Direction, server: ServerAddress, line: String, payload: String? = nil) {
         self.direction = direction
         self.server = server
