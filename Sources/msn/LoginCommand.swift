@@ -63,7 +63,9 @@ struct LoginCommand: AsyncParsableCommand {
         if !offered.isEmpty { configuration.dialects = offered }
         if trace { configuration.trace = Self.printTrace }
 
-        let client = MessengerClient(configuration: configuration, logger: Logger(label: "msn.login"))
+        var logger = Logger(label: "msn.login")
+        logger.logLevel = .warning
+        let client = MessengerClient(configuration: configuration, logger: logger)
         do {
             let account = try await client.signIn(email: email, password: password)
             var line = "signed in as \(account.email)"
