@@ -106,7 +106,18 @@ let package = Package(
         .testTarget(name: "MSNCoreTests", dependencies: ["MSNCore", "MSNTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MSNAuthTests", dependencies: ["MSNAuth"], swiftSettings: swiftSettings),
         .testTarget(name: "MSNClientTests", dependencies: ["MSNClient", "MSNCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "MSNServerTests", dependencies: ["MSNServer", "MSNCore", "MSNAuth", "MSNTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MSNServerTests",
+            dependencies: [
+                "MSNServer", "MSNCore", "MSNAuth", "MSNTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["MSNClient", "MSNServer", "MSNCore", "MSNAuth", "MSNTestSupport", "msn"],

@@ -1,0 +1,48 @@
+import MSNCore
+import NIOCore
+
+/// The per-connection limits and timers every line-protocol listener applies.
+///
+/// Each value bounds what one peer can make the server hold or wait for:
+///
+/// ```
+/// C: VER 1 MSNP15 CVR0          ← must arrive, with the rest of the login, within loginTimeout
+/// C: PNG                        ← some byte must arrive at least every idleTimeout
+/// ```
+public struct ConnectionSettings: Sendable, Hashable {
+    /// Line, payload, argument and receive-buffer bounds (``FrameLimits``).
+    public var limits: FrameLimits
+    /// Time allowed from accepting a connection to a successful `USR … OK` (or, on the
+    /// dispatch server, to the `XFR` redirect). Default 60 s.
+    public var loginTimeout: Duration
+    /// Time allowed without a single byte from the peer before the connection is closed.
+    /// Default 180 s (clients send `PNG` every 30–50 s).
+    public var idleTimeout: Duration
+    /// The most outbound writes queued for one connection. When a slow reader lets its outbox
+    /// fill up, its connection is closed rather than let memory grow. Default 512.
+    public var outboxCapacity: Int
+    /// Logs every frame in both directions at `info` level (`msn serve --trace`).
+    public var traceFrames: Bool
+
+    public init(limits: FrameLimits = .default, loginTimeout: Duration = .seconds(60),
+                idleTimeout: Duration = .seconds(180), outboxCapacity: Int = 512,
+                traceFrames: Bool = false) {
+        self.limits = limits
+        self.loginTimeout = loginTimeout
+        self.idleTimeout = idleTimeout
+        self.outboxCapacity = max(1, outboxCapacity)
+        self.traceFrames = traceFrames
+    }
+
+    /// The defaults described above.
+    public static let `default` = ConnectionSettings()
+}
+
+extension Duration {
+    /// The duration as NIO's `TimeAmount` (saturating at the largest amount).
+    var timeAmount: TimeAmount {
+        let (seconds, attoseconds) = components
+        let (nanos, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        return .nanoseconds(overflow ? .max : nanos &+ attoseconds / 1_000_000_000)
+    }
+}

@@ -1,0 +1,101 @@
+import Logging
+import MSNCore
+import NIOCore
+
+/// Runs one accepted connection: a reader that decodes frames for the session, and a writer
+/// that drains the session's bounded ``Outbox``.
+///
+/// ```
+/// bytes ─▶ receive buffer (≤ maximumBufferedBytes) ─▶ FrameDecoder(sender: .client) ─▶ session
+/// session / other sessions ─▶ Outbox (≤ outboxCapacity) ─▶ one writer ─▶ socket
+/// ```
+///
+/// Whichever side ends first ends the connection: when the reader stops (the peer closed, a
+/// limit was broken, the session asked to close) the writer still flushes what is queued; when
+/// the writer stops (the outbox was finished from elsewhere, e.g. `OUT OTH`, or it overflowed)
+/// the reader is cancelled.
+struct FrameConnection<Factory: FrameSessionFactory>: Sendable {
+    let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+    let factory: Factory
+    let settings: ConnectionSettings
+    let tracker: ConnectionTracker
+    let id: UInt64
+    let logger: Logger
+
+    private enum Side { case reader, writer }
+
+    func run() async {
+        let (outbox, stream) = Outbox.make(channel: channel.channel, capacity: settings.outboxCapacity,
+                                          logger: logger, trace: settings.traceFrames)
+        let context = ConnectionContext(id: id, channel: channel.channel, outbox: outbox,
+                                        logger: logger, settings: settings)
+        tracker.opened(id: id, outbox: outbox)
+        defer {
+            tracker.closed(id: id)
+            context.loginCompleted()
+        }
+        logger.debug("connection opened")
+        do {
+            try await channel.executeThenClose { inbound, outbound in
+                try await withThrowingTaskGroup(of: Side.self) { group in
+                    group.addTask {
+                        for await bytes in stream { try await outbound.write(bytes) }
+                        return .writer
+                    }
+                    group.addTask {
+                        var session = factory.makeSession(context: context)
+                        await read(inbound, into: &session, context: context)
+                        await session.connectionClosed()
+                        return .reader
+                    }
+                    switch try await group.next() {
+                    case .reader:
+                        outbox.finish()
+                        _ = try await group.next()
+                    case .writer, nil:
+                        group.cancelAll()
+                        _ = try await group.next()
+                    }
+                }
+            }
+        } catch {
+            logger.debug("connection ended with \(error)")
+        }
+        logger.debug("connection closed")
+    }
+
+    /// Reads until the peer closes, the session asks to close, a limit is broken, or the task
+    /// is cancelled.
+    private func read(_ inbound: NIOAsyncChannelInboundStream<ByteBuffer>,
+                      into session: inout Factory.Session, context: ConnectionContext) async {
+        var decoder = FrameDecoder(sender: .client, dialect: session.dialect, limits: settings.limits)
+        var received = channel.channel.allocator.buffer(capacity: 1024)
+        do {
+            for try await bytes in inbound {
+                received.writeImmutableBuffer(bytes)
+                while true {
+                    let frame: Frame?
+                    do {
+                        frame = try decoder.decode(buffer: &received)
+                    } catch {
+                        logger.info("closing: \(error)")
+                        return
+                    }
+                    guard let frame else { break }
+                    if settings.traceFrames { logger.info("C> \(frame.line)") }
+                    if await session.receive(frame) == .close || context.outbox.isFinished { return }
+                    decoder.dialect = session.dialect
+                }
+                if received.readableBytes > settings.limits.maximumBufferedBytes {
+                    logger.info("closing: \(received.readableBytes) undecoded bytes exceed the limit of \(settings.limits.maximumBufferedBytes)")
+                    return
+                }
+                received.discardReadBytes()
+            }
+        } catch is CancellationError {
+            return
+        } catch {
+            logger.debug("read failed: \(error)")
+        }
+    }
+}

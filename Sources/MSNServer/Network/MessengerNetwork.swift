@@ -1,0 +1,104 @@
+import Logging
+import MSNCore
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+
+/// A whole MSN network in one process: the HTTP services and the bound dispatch and
+/// notification listeners, ready to run as services in one `ServiceGroup`.
+///
+/// ```swift
+/// let store = try SQLiteMessengerStore(configuration: .init(directory: "./msn-data"))
+/// let network = try await MessengerNetwork.bind(configuration: .init(), store: store, logger: logger)
+/// print(network.dispatchAddress)             // 127.0.0.1:1863
+/// try await ServiceGroup(services: network.services, logger: logger).run()
+/// ```
+///
+/// The TCP listeners are bound before anything runs, so their ports are known (and the
+/// dispatch server already redirects to the notification server's real port) before the
+/// service group starts; the HTTP port is known once it runs (``httpPort``).
+public final class MessengerNetwork: Sendable {
+    public let configuration: MessengerNetworkConfiguration
+    /// Accounts.
+    public let store: any MessengerStore
+    /// Passport tickets issued over HTTP and redeemed by the notification server.
+    public let tickets: TicketStore
+    /// The dispatch server's listener.
+    public let dispatch: TCPListener<DispatchServer>
+    /// The notification server's listener.
+    public let notification: TCPListener<NotificationServer>
+    /// Nexus, Passport 1.4, RST and RST2.
+    public let http: MessengerHTTPService
+    /// The HTTP port, once the HTTP service runs.
+    public let httpPort: BoundPort
+
+    init(configuration: MessengerNetworkConfiguration, store: any MessengerStore, tickets: TicketStore,
+         dispatch: TCPListener<DispatchServer>, notification: TCPListener<NotificationServer>,
+         http: MessengerHTTPService, httpPort: BoundPort) {
+        self.configuration = configuration
+        self.store = store
+        self.tickets = tickets
+        self.dispatch = dispatch
+        self.notification = notification
+        self.http = http
+        self.httpPort = httpPort
+    }
+
+    /// Binds the dispatch and notification servers and prepares the HTTP services.
+    ///
+    /// - Parameters:
+    ///   - store: the accounts; the caller opens and closes it.
+    ///   - tickets: where the HTTP services record tickets and the NS checks them.
+    ///   - authenticator: checks `USR … S` proofs; by default against `store` and `tickets`.
+    ///   - cryptography: salts, nonces and challenges; by default ``StandardLoginCryptography``.
+    public static func bind(configuration: MessengerNetworkConfiguration,
+                            store: any MessengerStore,
+                            tickets: TicketStore = TicketStore(),
+                            authenticator: (any NotificationAuthenticator)? = nil,
+                            cryptography: any LoginCryptography = StandardLoginCryptography(),
+                            group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+                            logger: Logger) async throws -> MessengerNetwork {
+        let notificationServer = NotificationServer(
+            configuration: configuration.notification,
+            authenticator: authenticator ?? StoreAuthenticator(store: store, tickets: tickets),
+            cryptography: cryptography)
+        let notification = try await TCPListener.bind(host: configuration.host, port: configuration.notificationPort,
+                                                      factory: notificationServer, settings: configuration.connection,
+                                                      group: group, logger: logger)
+        let dispatchServer = DispatchServer(handshake: configuration.notification.handshake)
+        let dispatch: TCPListener<DispatchServer>
+        do {
+            dispatch = try await TCPListener.bind(host: configuration.host, port: configuration.dispatchPort,
+                                                  factory: dispatchServer, settings: configuration.connection,
+                                                  group: group, logger: logger)
+        } catch {
+            try? await notification.close()
+            throw error
+        }
+        let advertised = configuration.advertisedHost
+        dispatchServer.setAddresses(
+            notificationServer: advertised.map { "\($0):\(notification.port)" } ?? notification.hostAndPort,
+            currentServer: advertised.map { "\($0):\(dispatch.port)" } ?? dispatch.hostAndPort)
+
+        let httpPort = BoundPort()
+        var httpLogger = logger
+        httpLogger[metadataKey: "service"] = "http"
+        let http = MessengerHTTPService(
+            configuration: .init(host: configuration.host, port: configuration.httpPort,
+                                 advertisedLoginBase: configuration.advertisedLoginBase),
+            store: store, tickets: tickets, logger: httpLogger,
+            onServerRunning: { port in httpPort.set(port) })
+        return MessengerNetwork(configuration: configuration, store: store, tickets: tickets, dispatch: dispatch,
+                                notification: notification, http: http, httpPort: httpPort)
+    }
+
+    /// The dispatch server's `host:port`.
+    public var dispatchAddress: String { dispatch.hostAndPort }
+    /// The notification server's `host:port`.
+    public var notificationAddress: String { notification.hostAndPort }
+    /// The signed-in sessions.
+    public var registry: SessionRegistry { notification.factory.registry }
+
+    /// Everything to run, in start order (a service group stops them in reverse).
+    public var services: [any Service] { [http, notification, dispatch] }
+}

@@ -1,0 +1,113 @@
+import Logging
+import MSNCore
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+import Synchronization
+
+/// A TCP listener that runs one ``FrameSession`` per accepted connection, as a `Service`.
+///
+/// The socket is bound when the listener is made, so its real port is known before the
+/// service group starts (port 0 picks a free one, as the tests do):
+///
+/// ```swift
+/// let listener = try await TCPListener.bind(host: "127.0.0.1", port: 0, factory: factory)
+/// print(listener.port)                       // e.g. 40213
+/// try await ServiceGroup(services: [listener], logger: logger).run()
+/// ```
+///
+/// Connections are served in a discarding task group. On graceful shutdown the listener stops
+/// accepting, sends the factory's ``FrameSessionFactory/shutdownFrame`` (`OUT SSD`) to every
+/// open connection, and returns once they have all closed.
+public final class TCPListener<Factory: FrameSessionFactory>: Service, Sendable {
+    /// The bound address.
+    public let localAddress: SocketAddress
+    /// The factory making each connection's session.
+    public let factory: Factory
+
+    private let serverChannel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+    private let settings: ConnectionSettings
+    private let logger: Logger
+    private let tracker = ConnectionTracker()
+    private let nextID = Atomic<UInt64>(1)
+
+    private init(serverChannel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>,
+                 factory: Factory, settings: ConnectionSettings, logger: Logger) throws {
+        guard let address = serverChannel.channel.localAddress else {
+            throw ListenerError(description: "the \(factory.name) listener has no local address")
+        }
+        self.localAddress = address
+        self.serverChannel = serverChannel
+        self.factory = factory
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Binds `host:port` (port 0: any free port) for `factory`'s sessions.
+    public static func bind(host: String, port: Int, factory: Factory,
+                            settings: ConnectionSettings = .default,
+                            group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+                            logger: Logger) async throws -> TCPListener {
+        var logger = logger
+        logger[metadataKey: "service"] = "\(factory.name)"
+        let idle = settings.idleTimeout.timeAmount
+        let connectionLogger = logger
+        let serverChannel = try await ServerBootstrap(group: group)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelOption(.backlog, value: 256)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.maxMessagesPerRead, value: 4)
+            .bind(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
+                    try channel.pipeline.syncOperations.addHandler(IdleTimeoutHandler(logger: connectionLogger))
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        return try TCPListener(serverChannel: serverChannel, factory: factory, settings: settings, logger: logger)
+    }
+
+    /// The bound port.
+    public var port: Int { localAddress.port ?? 0 }
+
+    /// The bound address as `host:port`, e.g. `127.0.0.1:40213`.
+    public var hostAndPort: String { "\(localAddress.ipAddress ?? "127.0.0.1"):\(port)" }
+
+    /// Closes a listener that will not be run.
+    public func close() async throws {
+        try await serverChannel.channel.close()
+    }
+
+    /// How many connections are open now.
+    public var openConnections: Int { tracker.count }
+
+    public func run() async throws {
+        let factory = factory, settings = settings, tracker = tracker, serverChannel = serverChannel
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                try await serverChannel.executeThenClose { inbound in
+                    for try await connection in inbound {
+                        let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
+                        var connectionLogger = logger
+                        connectionLogger[metadataKey: "connection"] = "\(id)"
+                        if let peer = connection.channel.remoteAddress {
+                            connectionLogger[metadataKey: "peer"] = "\(peer.ipAddress ?? "?"):\(peer.port ?? 0)"
+                        }
+                        let runner = FrameConnection(channel: connection, factory: factory, settings: settings,
+                                                     tracker: tracker, id: id, logger: connectionLogger)
+                        group.addTask { await runner.run() }
+                    }
+                }
+            }
+        } onGracefulShutdown: { [logger] in
+            logger.info("shutting down: closing the listener and \(tracker.count) connection(s)")
+            serverChannel.channel.close(promise: nil)
+            tracker.closeAll(farewell: factory.shutdownFrame)
+        }
+    }
+}
+
+/// A listener could not be set up.
+public struct ListenerError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}

@@ -1,0 +1,29 @@
+import MSNCore
+
+/// What ``NotificationSessionState`` asks its runner to do.
+public enum NotificationAction: Sendable, Hashable {
+    /// Queue a frame for the client: `USR 4 OK alice@example.com 1 0`.
+    case send(Frame)
+    /// Write what is queued, then close the connection.
+    case close
+    /// Check the client's proof, then report with
+    /// ``NotificationSessionState/authenticationFinished(_:loginTime:)``.
+    case authenticate(AuthenticationRequest)
+    /// The client is signed in: register the session (and sign out older ones) and stop the
+    /// login timer. Comes before the `USR … OK` it announces.
+    case signIn(SignedInSession)
+}
+
+/// Who is signed in on a connection.
+public struct SignedInSession: Sendable, Hashable {
+    public var account: AuthenticatedAccount
+    public var dialect: Dialect
+    /// The machine GUID sent with `USR … SSO S` (MSNP16+), upper-cased, with braces.
+    public var machineGUID: String?
+
+    public init(account: AuthenticatedAccount, dialect: Dialect, machineGUID: String? = nil) {
+        self.account = account
+        self.dialect = dialect
+        self.machineGUID = machineGUID
+    }
+}

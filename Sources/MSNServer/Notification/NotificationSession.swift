@@ -1,0 +1,67 @@
+import Logging
+import MSNCore
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Runs a ``NotificationSessionState`` on a connection: queues its frames, asks the
+/// ``NotificationAuthenticator``, and registers the signed-in session.
+public struct NotificationSession: FrameSession {
+    var state: NotificationSessionState
+    let context: ConnectionContext
+    let authenticator: any NotificationAuthenticator
+    let registry: SessionRegistry
+    var handle: NotificationSessionHandle?
+
+    init(state: NotificationSessionState, context: ConnectionContext,
+         authenticator: any NotificationAuthenticator, registry: SessionRegistry) {
+        self.state = state
+        self.context = context
+        self.authenticator = authenticator
+        self.registry = registry
+    }
+
+    public var dialect: Dialect? { state.dialect }
+
+    public mutating func receive(_ frame: Frame) async -> SessionDisposition {
+        await perform(state.receive(frame))
+    }
+
+    public mutating func connectionClosed() async {
+        if let handle {
+            await registry.unregister(handle)
+            context.logger.info("\(handle.session.account.email) signed out")
+        }
+    }
+
+    private mutating func perform(_ actions: [NotificationAction]) async -> SessionDisposition {
+        for action in actions {
+            switch action {
+            case .send(let frame):
+                guard context.outbox.send(frame) else { return .close }
+            case .close:
+                return .close
+            case .authenticate(let request):
+                let outcome = await authenticator.authenticate(request)
+                if case .failure(let reason) = outcome {
+                    context.logger.info("authentication of \(request.email) failed: \(reason)")
+                }
+                let now = Int(Date().timeIntervalSince1970)
+                if await perform(state.authenticationFinished(outcome, loginTime: now)) == .close {
+                    return .close
+                }
+            case .signIn(let session):
+                context.loginCompleted()
+                let handle = NotificationSessionHandle(id: context.id, session: session, outbox: context.outbox)
+                self.handle = handle
+                let replaced = await registry.register(handle)
+                context.logger.info("\(session.account.email) signed in with \(session.dialect)",
+                                    metadata: replaced.isEmpty ? nil : ["replaced": "\(replaced.map(\.id))"])
+            }
+        }
+        return .proceed
+    }
+}

@@ -1,2 +1,0 @@
-// MSNTestSupport — placeholder, replaced as the target is built out.
-enum Placeholder {}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Logging
+import MSNServer
+import ServiceLifecycle
+
+/// `msn serve`: a whole MSN network in one process.
+///
+/// ```
+/// $ msn serve --data ./msn-data
+/// … info msn.server : [service=http] HTTP services listening port=8080
+/// … info msn.server : dispatch server listening on 127.0.0.1:1863
+/// … info msn.server : notification server listening on 127.0.0.1:1866
+/// ```
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run a whole MSN network: dispatch, notification and HTTP services.")
+
+    @Option(name: .long, help: ArgumentHelp("The server's data directory.", valueName: "dir"))
+    var data: String = "./msn-data"
+
+    @Option(name: .long, help: "The address every listener binds.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "The dispatch server's port (0: any free port).")
+    var port: Int = 1863
+
+    @Option(name: .customLong("ns-port"), help: "The notification server's port.")
+    var nsPort: Int = 1866
+
+    @Option(name: .customLong("sb-port"), help: "The switchboard's port (reserved; the switchboard comes later).")
+    var sbPort: Int = 1864
+
+    @Option(name: .customLong("http-port"), help: "The HTTP services' port (Nexus, Passport, RST).")
+    var httpPort: Int = 8080
+
+    @Option(name: .customLong("advertise"), help: ArgumentHelp(
+        "The host written into redirects, when clients reach the server by another name.", valueName: "host"))
+    var advertisedHost: String?
+
+    @Option(name: .customLong("login-timeout"), help: ArgumentHelp(
+        "Seconds a connection has to sign in.", valueName: "seconds"))
+    var loginTimeout: Int = 60
+
+    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp(
+        "Seconds without a byte from the client before its connection is closed.", valueName: "seconds"))
+    var idleTimeout: Int = 180
+
+    @Flag(name: .long, help: "Log every frame in both directions.")
+    var trace = false
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        let logger = Logger(label: "msn.server")
+
+        var configuration = MessengerNetworkConfiguration(
+            host: host, dispatchPort: port, notificationPort: nsPort, switchboardPort: sbPort,
+            httpPort: httpPort, advertisedHost: advertisedHost, dataDirectory: data)
+        configuration.connection.traceFrames = trace
+        configuration.connection.loginTimeout = .seconds(max(1, loginTimeout))
+        configuration.connection.idleTimeout = .seconds(max(1, idleTimeout))
+
+        let store = try SQLiteMessengerStore(configuration: .init(directory: data), logger: logger)
+        defer { try? store.close() }
+        let network = try await MessengerNetwork.bind(configuration: configuration, store: store, logger: logger)
+        logger.info("dispatch server listening on \(network.dispatchAddress)")
+        logger.info("notification server listening on \(network.notificationAddress)")
+        logger.info("data directory \(data)")
+
+        let group = ServiceGroup(configuration: .init(
+            services: network.services,
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        try await group.run()
+        logger.info("stopped")
+    }
+}
