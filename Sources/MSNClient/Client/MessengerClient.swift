@@ -66,6 +66,13 @@ public actor MessengerClient {
         self.pingInterval = configuration.keepaliveInterval
     }
 
+    deinit {
+        // A client dropped without `close()`: release the HTTP client rather than leak it
+        // (async-http-client traps on a client deallocated while running).
+        httpClient?.shutdown { _ in }
+        eventContinuation.finish()
+    }
+
     /// Runs `body` with a new client and closes it afterwards, whatever happens.
     ///
     /// ```swift
