@@ -266,6 +266,29 @@ struct MessengerClientSocketTests {
         await server.stop()
     }
 
+    @Test("A request without a reply times out; a cancelled one stops waiting")
+    func requestTimeoutAndCancellation() async throws {
+        let server = try await ScriptedServer.start([Self.msnp11Login()])
+        var configuration = Self.configuration(server)
+        configuration.timeouts.profile = .milliseconds(50)
+        let client = MessengerClient(configuration: configuration)
+        try await client.signIn(email: "alice@example.com", password: "x")
+        configuration.timeouts.reply = .milliseconds(200)
+        let quick = MessengerClient(configuration: configuration)
+        await #expect { try await quick.send(.chg, arguments: ["NLN", "0"]) }
+            throws: { ($0 as? MessengerClientError)?.code == .notSignedIn }
+        let waiting = Task { try await client.send(.chg, arguments: ["NLN", "0"]) }
+        try await Task.sleep(for: .milliseconds(100))
+        waiting.cancel()
+        let start = ContinuousClock.now
+        await #expect(throws: MessengerClientError.self) { try await waiting.value }
+        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(await client.signedInAccount != nil)
+        await client.close()
+        await quick.close()
+        await server.stop()
+    }
+
     @Test("Requests after sign-in are matched by transaction id; errors are typed")
     func requests() async throws {
         let server = try await ScriptedServer.start([Self.msnp11Login(then: [
