@@ -87,7 +87,37 @@ public enum SwitchboardReferralForm: Sendable, Hashable {
     case domainAndDirectConnect
 }
 
+/// Where a client obtains the ticket it sends in `USR … S` (what the official clients of each
+/// version did; a client may be configured otherwise for MSNP12–14, which servers accept).
+public enum TicketService: Sendable, Hashable {
+    /// No ticket: the MD5 login answers the salt itself (MSNP2–7).
+    case none
+    /// Passport 1.4: Nexus `GET /rdr/pprdr.asp`, then `GET` DALogin with
+    /// `Authorization: Passport1.4 …` (MSN 5.0–7.0, MSNP8–11).
+    case passport14
+    /// SOAP `RequestMultipleSecurityTokens` posted to `RST.srf`, WS-Trust 2004
+    /// (MSN 7.5 and WLM 8.x, MSNP12–17).
+    case rst
+    /// SOAP `RequestMultipleSecurityTokens` posted to `RST2.srf`, WS-Trust 2005 (WLM 2009, MSNP18).
+    case rst2
+}
+
 extension Dialect {
+    /// Where the official client of this dialect got its login ticket.
+    public var ticketService: TicketService {
+        switch rawValue {
+        case ...7: .none
+        case ...11: .passport14
+        case ...17: .rst
+        default: .rst2
+        }
+    }
+    /// Token requests also ask for `contacts.msn.com`, the address-book ticket (MSNP13+).
+    public var requestsContactsToken: Bool { rawValue >= 13 }
+    /// The profile's `ClientPort` is byte-swapped (MSNP8+, like the field itself):
+    /// `ClientPort: 7173` means port `((7173 & 0xff) << 8) | (7173 >> 8)` = 1308.
+    public var profileClientPortIsByteSwapped: Bool { rawValue >= 8 }
+
     /// The `USR` scheme of this dialect.
     public var authenticationScheme: AuthenticationScheme {
         switch rawValue {

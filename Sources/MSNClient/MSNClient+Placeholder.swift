@@ -1,2 +1,0 @@
-// MSNClient — placeholder, replaced as the target is built out.
-enum Placeholder {}
