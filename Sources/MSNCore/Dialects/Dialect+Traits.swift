@@ -221,6 +221,11 @@ extension Dialect {
         default: .domainAndDirectConnect
         }
     }
+    /// The verb of the presence dump after the first `CHG`: `ILN 7 NLN bob@… …` up to MSNP17;
+    /// MSNP18 gets `NLN NLN 1:bob@… …` lines without a TrID.
+    public var initialPresenceVerb: Verb { rawValue >= 18 ? .nln : .iln }
+    /// `LST N=… F=… C=… 11 1 <groups>`: MSNP12 puts a network id before the group list.
+    public var lstCarriesNetworkID: Bool { rawValue >= 12 }
     /// The code for "unknown account" in list operations: 205 up to MSNP9, 208 from MSNP10.
     public var unknownPrincipalError: ErrorCode { rawValue <= 9 ? .invalidPrincipal : .invalidPrincipalName }
 }

@@ -61,7 +61,7 @@ public final class MessengerNetwork: Sendable {
         let notificationServer = NotificationServer(
             configuration: configuration.notification,
             authenticator: authenticator ?? StoreAuthenticator(store: store, tickets: tickets),
-            cryptography: cryptography)
+            cryptography: cryptography, store: store, logger: logger)
         let notification = try await TCPListener.bind(host: configuration.host, port: configuration.notificationPort,
                                                       factory: notificationServer, settings: configuration.connection,
                                                       group: group, logger: logger)

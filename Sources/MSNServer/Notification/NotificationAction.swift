@@ -12,6 +12,13 @@ public enum NotificationAction: Sendable, Hashable {
     /// The client is signed in: register the session (and sign out older ones) and stop the
     /// login timer. Comes before the `USR … OK` it announces.
     case signIn(SignedInSession)
+    /// Run a contact-list command and queue its reply (`ADD 9 FL 3 bob@example.com Bob`).
+    case contactList(ContactListCommand, TransactionID)
+    /// Apply a `CHG`, then queue `echo` (`CHG 9 NLN 0`) and, the first time, the `ILN` dump;
+    /// then fan out. The echo waits for the change so that whoever hears it sees it applied.
+    case changePresence(PresenceCommands.Change, echo: Frame, TransactionID)
+    /// Apply a `UUX`: keep the personal message, push `UBX` to watchers.
+    case setPersonalMessage(message: String, media: String)
 }
 
 /// Who is signed in on a connection.

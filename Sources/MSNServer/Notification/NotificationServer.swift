@@ -1,3 +1,4 @@
+import Logging
 import MSNCore
 
 /// The notification server: logs clients in (MD5, Tweener, SSO) and keeps their sessions.
@@ -5,7 +6,7 @@ import MSNCore
 /// Bind it with ``TCPListener``:
 ///
 /// ```swift
-/// let ns = NotificationServer(authenticator: authenticator, cryptography: cryptography)
+/// let ns = NotificationServer(authenticator: authenticator, cryptography: cryptography, store: store)
 /// let listener = try await TCPListener.bind(host: "127.0.0.1", port: 1866, factory: ns, logger: logger)
 /// ```
 public struct NotificationServer: FrameSessionFactory {
@@ -14,14 +15,19 @@ public struct NotificationServer: FrameSessionFactory {
     public let cryptography: any LoginCryptography
     /// The signed-in sessions, shared with the services that push to them.
     public let registry: SessionRegistry
+    /// Contact lists and presence.
+    public let contacts: ContactListService
 
     public init(configuration: NotificationSessionConfiguration = .init(),
                 authenticator: any NotificationAuthenticator, cryptography: any LoginCryptography,
-                registry: SessionRegistry = SessionRegistry()) {
+                store: any MessengerStore, registry: SessionRegistry = SessionRegistry(),
+                logger: Logger = Logger(label: "msn.notification")) {
         self.configuration = configuration
         self.authenticator = authenticator
         self.cryptography = cryptography
         self.registry = registry
+        let presence = PresenceService(store: store, registry: registry, logger: logger)
+        self.contacts = ContactListService(store: store, registry: registry, presence: presence)
     }
 
     public var name: String { "notification" }
@@ -33,6 +39,6 @@ public struct NotificationServer: FrameSessionFactory {
         let state = NotificationSessionState(configuration: configuration, cryptography: cryptography,
                                              clientIP: context.remoteIP, clientPort: context.remotePort)
         return NotificationSession(state: state, context: context, authenticator: authenticator,
-                                   registry: registry)
+                                   registry: registry, contacts: contacts)
     }
 }

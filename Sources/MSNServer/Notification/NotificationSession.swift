@@ -14,14 +14,16 @@ public struct NotificationSession: FrameSession {
     let context: ConnectionContext
     let authenticator: any NotificationAuthenticator
     let registry: SessionRegistry
+    let contacts: ContactListService
     var handle: NotificationSessionHandle?
 
     init(state: NotificationSessionState, context: ConnectionContext,
-         authenticator: any NotificationAuthenticator, registry: SessionRegistry) {
+         authenticator: any NotificationAuthenticator, registry: SessionRegistry, contacts: ContactListService) {
         self.state = state
         self.context = context
         self.authenticator = authenticator
         self.registry = registry
+        self.contacts = contacts
     }
 
     public var dialect: Dialect? { state.dialect }
@@ -33,6 +35,7 @@ public struct NotificationSession: FrameSession {
     public mutating func connectionClosed() async {
         if let handle {
             await registry.unregister(handle)
+            await contacts.presence.signedOut(handle)
             context.logger.info("\(handle.session.account.email) signed out")
         }
     }
@@ -60,6 +63,26 @@ public struct NotificationSession: FrameSession {
                 let replaced = await registry.register(handle)
                 context.logger.info("\(session.account.email) signed in with \(session.dialect)",
                                     metadata: replaced.isEmpty ? nil : ["replaced": "\(replaced.map(\.id))"])
+            case .contactList(let command, let trID):
+                guard let handle else { return .close }
+                let frames = await contacts.perform(command, transactionID: trID, handle: handle)
+                guard frames.isEmpty || context.outbox.send(frames) else { return .close }
+            case .changePresence(let change, let echo, let trID):
+                guard let handle else { return .close }
+                do {
+                    let frames = try await contacts.presence.change(change, transactionID: trID, echo: echo, handle: handle)
+                    guard context.outbox.send(frames) else { return .close }
+                } catch {
+                    context.logger.error("presence change failed: \(error)")
+                    guard context.outbox.send(echo) else { return .close }
+                }
+            case .setPersonalMessage(let message, let media):
+                guard let handle else { return .close }
+                do {
+                    try await contacts.presence.personalMessage(message, media: media, handle: handle)
+                } catch {
+                    context.logger.error("personal message failed: \(error)")
+                }
             }
         }
         return .proceed

@@ -1,8 +1,8 @@
 import MSNCore
 
 extension NotificationSessionState {
-    /// Commands after sign-in. This issue covers keep-alive, the first status change and
-    /// challenges; contact lists and presence come next and plug in here.
+    /// Commands after sign-in: keep-alive, challenges, presence (`CHG`, `UUX`) and the
+    /// contact-list commands, which ``ContactListCommands`` reads and the runner executes.
     mutating func receiveSignedIn(_ frame: Frame, session: SignedInSession) -> [NotificationAction] {
         let dialect = session.dialect
         switch frame.verb {
@@ -19,17 +19,34 @@ extension NotificationSessionState {
             guard let trID = frame.transactionID, let name = frame.argument(0) else { return close() }
             return [.send(Frame(verb: .gcf, transactionID: trID, arguments: [String(name)],
                                 payloadText: configuration.policies))]
+        case .uux where dialect.supportsPersonalMessages:
+            // C: UUX 10 75 + <Data><PSM>…</PSM>…   S: UUX 10 0
+            guard let trID = frame.transactionID else { return close() }
+            let (message, media) = PresenceCommands.parsePersonalMessage(frame.payloadText ?? "")
+            return [.setPersonalMessage(message: message, media: media),
+                    .send(Frame(verb: .uux, transactionID: trID, arguments: [], payloadText: ""))]
+        case let verb where ContactListCommands.verbs.contains(verb):
+            guard let trID = frame.transactionID else { return close() }
+            switch ContactListCommands.parse(frame, dialect: dialect, me: session.account.email) {
+            case .command(let command): return [.contactList(command, trID)]
+            case .error(let code): return [.send(.error(code, trID))]
+            case .notHandled: return close()
+            }
         default:
             return close()
         }
     }
 
-    /// `CHG 9 NLN 1610612736` → echoed; the first one is followed by `CHL 0 …`.
-    // TODO(presence): the next issue stores the status and fans it out (ILN/NLN/FLN).
+    /// `CHG 9 NLN 1610612736` → echoed, then the presence is applied (`ILN` dump the first
+    /// time, `NLN`/`FLN` to watchers); the first one is followed by `CHL 0 …`. `CHG 9 FLN`
+    /// or an unknown status → `201 9`.
     private mutating func changeStatus(_ frame: Frame) -> [NotificationAction] {
-        guard let trID = frame.transactionID, frame.argument(0) != nil else { return close() }
-        var actions: [NotificationAction] = [.send(Frame(verb: .chg, transactionID: trID,
-                                                         arguments: frame.arguments))]
+        guard let trID = frame.transactionID, frame.argument(0) != nil, let dialect else { return close() }
+        guard let change = PresenceCommands.parseChange(frame, dialect: dialect) else {
+            return [.send(.error(.invalidParameter, trID))]
+        }
+        let echo = Frame(verb: .chg, transactionID: trID, arguments: frame.arguments)
+        var actions: [NotificationAction] = [.changePresence(change, echo: echo, trID)]
         if !hasChangedStatus {
             hasChangedStatus = true
             if configuration.challengeTiming == .afterFirstStatusChange { actions += challenge() }

@@ -1,4 +1,5 @@
 import MSNCore
+import Synchronization
 
 /// One signed-in notification session, as other sessions see it.
 public final class NotificationSessionHandle: Sendable, Identifiable {
@@ -8,12 +9,30 @@ public final class NotificationSessionHandle: Sendable, Identifiable {
     public let session: SignedInSession
     /// Where frames for this client are queued.
     public let outbox: Outbox
+    /// What others see of this session; `nil` until its first `CHG`.
+    private let presenceState = Mutex<PresenceState?>(nil)
 
     public init(id: UInt64, session: SignedInSession, outbox: Outbox) {
         self.id = id
         self.session = session
         self.outbox = outbox
     }
+
+    /// What others see of this session; `nil` until its first `CHG` (it gets no presence
+    /// notices before that).
+    public var presence: PresenceState? { presenceState.withLock { $0 } }
+
+    /// Replaces the presence; returns the previous one.
+    @discardableResult
+    public func setPresence(_ presence: PresenceState?) -> PresenceState? {
+        presenceState.withLock { state in
+            defer { state = presence }
+            return state
+        }
+    }
+
+    /// Whether others may currently see this session online.
+    public var isVisible: Bool { presence?.status.isVisible ?? false }
 
     /// The registry key of the account: the sign-in name, lower-cased.
     public var accountKey: String { session.account.email.lowercased() }

@@ -10,10 +10,8 @@
 ///
 /// Every write has reached stable storage when the call returns.
 ///
-/// Contact lists (forward/allow/block/reverse/pending lists, groups, nicknames, privacy mode,
-/// personal message) will be added to this protocol by a later change; see docs/storage.md
-/// for the planned schema.
-public protocol MessengerStore: Sendable {
+/// Contact lists, groups, privacy and profile fields come from ``ContactListStore``.
+public protocol MessengerStore: ContactListStore {
     /// Creates an account.
     ///
     /// - Parameters:

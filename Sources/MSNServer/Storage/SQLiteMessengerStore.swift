@@ -32,13 +32,20 @@ public final class SQLiteMessengerStore: MessengerStore {
         /// How long a write waits for another process's write lock before failing.
         /// Default 5 seconds.
         public var busyTimeout: Duration
+        /// The most contacts one account's lists may hold (`210` beyond). Default 1000.
+        public var maximumContacts: Int
+        /// The most groups one account may have (`223` beyond). Default 30.
+        public var maximumGroups: Int
 
         /// File name of the database inside ``directory``.
         public static let databaseFileName = "messenger.sqlite"
 
         /// Creates a configuration.
-        public init(directory: String, passwordIterations: Int = PasswordHash.defaultIterations, busyTimeout: Duration = .seconds(5)) {
+        public init(directory: String, passwordIterations: Int = PasswordHash.defaultIterations, busyTimeout: Duration = .seconds(5),
+                    maximumContacts: Int = 1000, maximumGroups: Int = 30) {
             self.directory = directory
+            self.maximumContacts = maximumContacts
+            self.maximumGroups = maximumGroups
             self.passwordIterations = passwordIterations
             self.busyTimeout = busyTimeout
         }

@@ -13,6 +13,13 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             case accountNotFound
             case legacySecretUnavailable
             case database
+            case alreadyInList
+            case notInList
+            case inOppositeList
+            case listFull
+            case groupNotFound
+            case groupNameExists
+            case tooManyGroups
         }
 
         private let base: Base
@@ -31,6 +38,20 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let legacySecretUnavailable = Code(base: .legacySecretUnavailable)
         /// The database failed (I/O, corruption, locked for too long…).
         public static let database = Code(base: .database)
+        /// The contact is already on that list (`215`).
+        public static let alreadyInList = Code(base: .alreadyInList)
+        /// The contact is not on that list (`216`).
+        public static let notInList = Code(base: .notInList)
+        /// The contact is on the opposite list: AL and BL exclude each other (`219`).
+        public static let inOppositeList = Code(base: .inOppositeList)
+        /// The list holds as many contacts as allowed (`210`).
+        public static let listFull = Code(base: .listFull)
+        /// No group has that number or GUID (`224`).
+        public static let groupNotFound = Code(base: .groupNotFound)
+        /// A group of that name exists (`228`).
+        public static let groupNameExists = Code(base: .groupNameExists)
+        /// The account has as many groups as allowed (`223`).
+        public static let tooManyGroups = Code(base: .tooManyGroups)
 
         public var description: String {
             switch base {
@@ -41,6 +62,13 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             case .accountNotFound: "accountNotFound"
             case .legacySecretUnavailable: "legacySecretUnavailable"
             case .database: "database"
+            case .alreadyInList: "alreadyInList"
+            case .notInList: "notInList"
+            case .inOppositeList: "inOppositeList"
+            case .listFull: "listFull"
+            case .groupNotFound: "groupNotFound"
+            case .groupNameExists: "groupNameExists"
+            case .tooManyGroups: "tooManyGroups"
             }
         }
     }

@@ -36,7 +36,12 @@ extension Frame {
 extension Array where Element == NotificationAction {
     /// The lines of every `send`, in order.
     var lines: [String] {
-        compactMap { if case .send(let frame) = $0 { frame.line } else { nil } }
+        compactMap {
+            switch $0 {
+            case .send(let frame), .changePresence(_, echo: let frame, _): frame.line
+            default: nil
+            }
+        }
     }
     var closes: Bool { contains(.close) }
 }

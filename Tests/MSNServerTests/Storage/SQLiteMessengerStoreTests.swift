@@ -19,7 +19,7 @@ struct SQLiteMessengerStoreTests {
             }
             #expect(tables.contains("account"))
             let applied = try await store.pool.read { db in try SQLiteMessengerStore.migrator.appliedMigrations(db) }
-            #expect(applied == ["v1-accounts"])
+            #expect(applied == ["v1-accounts", "v2-contacts"])
             #expect(try await store.allAccounts().isEmpty)
         }
     }
