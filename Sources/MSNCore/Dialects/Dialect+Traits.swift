@@ -191,6 +191,12 @@ extension Dialect {
         default: .domainAndDirectConnect
         }
     }
+    /// Servers may close with `OUT MIG`: the contact list moved to the address book (MSNP10 only).
+    public var signsOutForMigration: Bool { rawValue == 10 }
+    /// Servers may close with `OUT TOU`: new terms of use (MSNP10+).
+    public var signsOutForTermsOfUse: Bool { rawValue >= 10 }
+    /// Servers may close with `OUT RCT <minutes>`: reconnect later (MSNP11+).
+    public var signsOutWithReconnectDelay: Bool { rawValue >= 11 }
     /// The code for "unknown account" in list operations: 205 up to MSNP9, 208 from MSNP10.
     public var unknownPrincipalError: ErrorCode { rawValue <= 9 ? .invalidPrincipal : .invalidPrincipalName }
 }
