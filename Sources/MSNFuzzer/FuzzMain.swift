@@ -5,18 +5,7 @@ import Darwin
 #endif
 import MSNCore
 
-#if MSN_FUZZING
-/// The libFuzzer entry point (`scripts/fuzz.sh` builds with `-DMSN_FUZZING`): every property
-/// of ``RoundTripCheck`` must hold for every input, or the fuzzer records a crash.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    let problems = RoundTripCheck.violations(in: bytes)
-    if let first = problems.first { fatalError(first) }
-    return 0
-}
-#endif
-
+#if !MSN_FUZZING
 /// Without libFuzzer: replays the files (or folders of files) given as arguments through the
 /// same checks, e.g. `swift run MSNFuzzer Tests/MSNCoreTests/FuzzRegressions crash-…`.
 @main
@@ -66,3 +55,4 @@ struct FuzzMain {
         return bytes
     }
 }
+#endif

@@ -19,11 +19,12 @@ extension StreamInspector {
         guard let payload = frame.payload else { return line + "\n" }
         line += "  payload=\(payload.readableBytes)\n"
         guard payload.readableBytes > 0 else { return line }
-        if let text = printableText(payload) {
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            if lines.last == "" { lines.removeLast() }
-            for payloadLine in lines {
-                line += "    " + (payloadLine.hasSuffix("\r") ? payloadLine.dropLast() : payloadLine) + "\n"
+        if isPrintableText(payload) {
+            var lines = payload.readableBytesView.split(separator: 0x0A, omittingEmptySubsequences: false)
+            if lines.last?.isEmpty == true { lines.removeLast() }
+            for var payloadLine in lines {
+                if payloadLine.last == 0x0D { payloadLine = payloadLine.dropLast() }
+                line += "    " + String(decoding: payloadLine, as: UTF8.self) + "\n"
             }
         } else {
             let preview = payload.readableBytesView.prefix(32).map { hex($0).dropFirst(2) }.joined(separator: " ")
@@ -32,10 +33,9 @@ extension StreamInspector {
         return line
     }
 
-    /// The payload as text when it is UTF-8 without control bytes other than tab, CR and LF.
-    private static func printableText(_ payload: ByteBuffer) -> String? {
+    /// Whether the payload is UTF-8 text without control bytes other than tab, CR and LF.
+    private static func isPrintableText(_ payload: ByteBuffer) -> Bool {
         let controls = payload.readableBytesView.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }
-        guard !controls else { return nil }
-        return String(validating: payload.readableBytesView, as: UTF8.self)
+        return !controls && String(validating: payload.readableBytesView, as: UTF8.self) != nil
     }
 }

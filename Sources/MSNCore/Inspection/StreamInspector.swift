@@ -85,7 +85,9 @@ public struct StreamInspector: Sendable {
         guard let frame else { return nil }
         frameCount += 1
         if check {
-            let original = buffer.getSlice(at: frameStart, length: buffer.readerIndex - frameStart) ?? ByteBuffer()
+            var original = buffer
+            original.moveReaderIndex(to: frameStart)
+            original.moveWriterIndex(to: buffer.readerIndex)
             try compare(frame, with: original, at: streamOffset)
         }
         frameStart = buffer.readerIndex
