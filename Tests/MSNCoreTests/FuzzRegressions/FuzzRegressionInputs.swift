@@ -18,7 +18,15 @@ enum FuzzRegressionInputs {
         var description: String { name }
     }
 
-    static let all: [Input] = seeds
+    static let all: [Input] = seeds + found
+
+    /// Inputs the fuzzer found.
+    static let found: [Input] = [
+        // An error verb below 100 (`085`): ErrorCode.verb gave nil for it, so ErrorReply wrote
+        // `500` instead. Fixed by writing every code 0–999 as three digits.
+        Input("crash-02731827c0224b277692b7d9df8c3333bdd2ec1b", base64: "VkVSIDEgTVNOUDINCklORiAyIE1ENQ0KQ1ZSIDMgMi4wLjAwODUgMi4wLjAwODUgMg0KDQowODUgaHR0cHM6Ly9lc2NhcmdvdC5sb2cxcC54eXogaHR0cHM6Ly9lc2NhcmdvdC5sb2cxcC54eXoNClVTUiA0IE1ENSBTIGJlZTlhOGJlYWJjMzRhNw0KVVNSIDUgT0sgYm9iQGV4YW1wbGUuY29tIGJvYkBleGFtcGxlLmNvbQ0KTVNHIEhvdG1haWwgSG90bWFpbCAxNDQyDQpNSU1FLVZlcnNpb246IDEuMA0KQ29ucGxlLmNvbQ0KUk5HIDViZTcxYTk0ZjVjYTc1MGU5NGZjZDhhMGU5NmJkNzUgMTI3LjAuMC4xxs7HycvfvK9JIDI1MDA2ODkxMWJlMTlmMWU2YTViIGFsaWNlQGV4YW1wbGUuY29tIGFsaWNlQGV4YW1wbGUuY29tDQpGTE4gYTIuMC4wMDg1IDJsZS5jb20NCg=="),
+        Input("crash-02731827 minimized", text: "085 4\r\n000\r\n"),
+    ]
 
     /// Edges found while writing the decoder: trailing separators, lone CRs, empty payloads.
     static let seeds: [Input] = [

@@ -82,7 +82,9 @@ import Testing
     @Test func errorCodes() {
         #expect(ErrorCode.authenticationFailed.verb == "911")
         #expect(ErrorCode(911).meaning == "authentication failed")
-        #expect(ErrorCode(999).meaning == nil && ErrorCode(1000).verb == nil)
+        #expect(ErrorCode(999).meaning == nil && ErrorCode(1000).verb == nil && ErrorCode(-1).verb == nil)
+        #expect(ErrorCode(85).verb == "085" && ErrorCode(0).verb == "000" && ErrorCode(500).verb == "500")
+        #expect(Verb("085").errorNumber == 85)
         #expect(Dialect.msnp9.unknownPrincipalError == .invalidPrincipal)
         #expect(Dialect.msnp10.unknownPrincipalError == .invalidPrincipalName)
     }

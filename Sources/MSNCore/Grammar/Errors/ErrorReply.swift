@@ -13,7 +13,7 @@ public struct ErrorReply: FrameRepresentable {
     /// The `<ml>` payload some errors carry (241, 509).
     public var payload: ByteBuffer?
 
-    /// - Precondition: `code` is within 100…999.
+    /// - Precondition: `code` is within 0…999 (three digits on the wire).
     public init(code: ErrorCode, transactionID: TransactionID?, payload: ByteBuffer? = nil) {
         precondition(code.verb != nil, "an error code on the wire has three digits")
         self.code = code
