@@ -226,6 +226,12 @@ extension Dialect {
     public var initialPresenceVerb: Verb { rawValue >= 18 ? .nln : .iln }
     /// `LST N=… F=… C=… 11 1 <groups>`: MSNP12 puts a network id before the group list.
     public var lstCarriesNetworkID: Bool { rawValue >= 12 }
+    /// Servers may close with `OUT MIG`: the contact list moved to the address book (MSNP10 only).
+    public var signsOutForMigration: Bool { rawValue == 10 }
+    /// Servers may close with `OUT TOU`: new terms of use (MSNP10+).
+    public var signsOutForTermsOfUse: Bool { rawValue >= 10 }
+    /// Servers may close with `OUT RCT <minutes>`: reconnect later (MSNP11+).
+    public var signsOutWithReconnectDelay: Bool { rawValue >= 11 }
     /// The code for "unknown account" in list operations: 205 up to MSNP9, 208 from MSNP10.
     public var unknownPrincipalError: ErrorCode { rawValue <= 9 ? .invalidPrincipal : .invalidPrincipalName }
 }

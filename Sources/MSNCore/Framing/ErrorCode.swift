@@ -7,11 +7,12 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConve
     public init(rawValue: Int) { self.rawValue = rawValue }
     public init(_ rawValue: Int) { self.rawValue = rawValue }
 
-    /// The verb that carries this code on the wire (`911` → `Verb("911")`), `nil` unless 100–999.
+    /// The verb that carries this code on the wire (`911` → `Verb("911")`, `85` → `Verb("085")`),
+    /// `nil` outside 0–999.
     public var verb: Verb? {
-        guard (100...999).contains(rawValue) else { return nil }
-        let digits = Array(String(rawValue).utf8)
-        return Verb(bytes: digits[0], digits[1], digits[2])
+        guard (0...999).contains(rawValue) else { return nil }
+        let zero = UInt8(ascii: "0")
+        return Verb(bytes: zero + UInt8(rawValue / 100), zero + UInt8(rawValue / 10 % 10), zero + UInt8(rawValue % 10))
     }
 
     public var description: String {

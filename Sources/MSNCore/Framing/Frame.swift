@@ -19,6 +19,10 @@ public struct Frame: Sendable, Hashable, CustomStringConvertible {
     /// The transaction id, for verbs that have one.
     public var transactionID: TransactionID?
     /// The parameters after the transaction id, without the payload length.
+    ///
+    /// Parameters never contain spaces, tabs or control bytes. An empty parameter can only
+    /// stand last: it stands for a line that ends in a space (`LST N=… F=… C=… 11 `), and
+    /// the encoder writes it back that way.
     public var arguments: [Substring]
     /// The payload bytes; `nil` when the line has no payload-length field.
     public var payload: ByteBuffer?

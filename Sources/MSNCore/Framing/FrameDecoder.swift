@@ -9,11 +9,17 @@ import NIOCore
 /// and call ``decode(buffer:)`` until it returns `nil`, then wait for more bytes.
 ///
 /// Input is read leniently — runs of spaces or tabs separate parameters, a bare LF ends a line,
-/// blank lines are skipped — and strictly bounded: an over-long line, an over-large or
-/// malformed payload length, too many parameters, a bare CR, a control byte or invalid UTF-8
-/// in a line is a ``FramingError`` naming the stream offset. Which verbs have a transaction id
-/// and a payload comes from ``FramingRules``, keyed by ``sender`` and ``dialect``; set
-/// `dialect` once `VER` has been answered.
+/// blank lines are skipped, a line ending in a separator keeps an empty last argument — and
+/// strictly bounded: an over-long line, an over-large or malformed payload length, too many
+/// parameters, a bare CR, a control byte or invalid UTF-8 in a line is a ``FramingError``
+/// naming the stream offset. Which verbs have a transaction id and a payload comes from
+/// ``FramingRules``, keyed by ``sender`` and ``dialect``; set `dialect` once `VER` has been
+/// answered.
+///
+/// Like every `NIOSingleStepByteToMessageDecoder`, the decoder expects to be handed the same
+/// accumulating buffer on every call (it remembers how far it has searched for a line end).
+/// It never needs more than `maximumLineLength + 2 + maximumPayloadLength` buffered bytes to
+/// make progress, and throws before a line grows past its limit.
 public struct FrameDecoder: NIOSingleStepByteToMessageDecoder, Sendable {
     public typealias InboundOut = Frame
 
@@ -27,7 +33,9 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder, Sendable {
     public private(set) var consumedBytes: Int = 0
 
     /// A frame whose line has been read, waiting for its payload.
-    private var pending: (frame: Frame, length: Int)?
+    private var pending: (frame: Frame, length: Int, offset: Int)?
+    /// How many bytes of the current partial line were searched for LF without finding one.
+    private var searchedBytes: Int = 0
 
     public init(sender: Role, dialect: Dialect? = nil, limits: FrameLimits = .default) {
         self.sender = sender
@@ -46,27 +54,24 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder, Sendable {
     ///
     /// - Throws: ``FramingError`` when the stream breaks a rule or a limit.
     public mutating func decode(buffer: inout ByteBuffer) throws -> Frame? {
-        if let (frame, length) = pending {
-            guard let payload = buffer.readSlice(length: length) else { return nil }
-            pending = nil
-            consumedBytes += length
-            var complete = frame
-            complete.payload = payload
-            return complete
-        }
         while true {
-            guard let (contentLength, lineLength) = try findLine(in: buffer) else { return nil }
-            if contentLength == 0 {  // blank line: skip
-                buffer.moveReaderIndex(forwardBy: lineLength)
-                consumedBytes += lineLength
-                continue
+            if let (frame, length, _) = pending {
+                guard let payload = buffer.readSlice(length: length) else { return nil }
+                pending = nil
+                consumedBytes += length
+                var complete = frame
+                complete.payload = payload
+                return complete
             }
-            let (frame, payloadLength) = try parseLine(buffer, contentLength: contentLength)
+            guard let (contentLength, lineLength) = try findLine(in: buffer) else { return nil }
+            let lineOffset = consumedBytes
+            let parsed = try parseLine(buffer, contentLength: contentLength)
             buffer.moveReaderIndex(forwardBy: lineLength)
             consumedBytes += lineLength
+            searchedBytes = 0
+            guard let (frame, payloadLength) = parsed else { continue }  // a blank line
             guard let payloadLength else { return frame }
-            pending = (frame, payloadLength)
-            return try decode(buffer: &buffer)
+            pending = (frame, payloadLength, lineOffset)
         }
     }
 
@@ -74,28 +79,34 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder, Sendable {
     public mutating func decodeLast(buffer: inout ByteBuffer, seenEOF: Bool) throws -> Frame? {
         if let frame = try decode(buffer: &buffer) { return frame }
         if seenEOF, pending != nil || buffer.readableBytes > 0 {
-            let detail = pending.map { "\($0.frame.verb) declares \($0.length) payload bytes, \(buffer.readableBytes) arrived" }
-                ?? "\(buffer.readableBytes) bytes without a line end"
-            throw FramingError(.truncated, offset: consumedBytes, detail: detail)
+            let detail = pending.map {
+                "\($0.frame.verb) declares \($0.length) payload bytes, \(buffer.readableBytes) arrived"
+            } ?? "\(buffer.readableBytes) bytes without a line end"
+            throw FramingError(.truncated, offset: pending?.offset ?? consumedBytes, detail: detail)
         }
         return nil
     }
 
     /// Finds the end of the next line: (bytes before CR LF, bytes including it), or `nil`.
-    private func findLine(in buffer: ByteBuffer) throws -> (Int, Int)? {
+    private mutating func findLine(in buffer: ByteBuffer) throws -> (Int, Int)? {
         let maximum = limits.maximumLineLength
+        let start = min(searchedBytes, buffer.readableBytes)
         let found: Int? = buffer.withUnsafeReadableBytes { bytes in
-            let searched = UnsafeRawBufferPointer(rebasing: bytes.prefix(maximum + 2))
-            return searched.firstIndex(of: UInt8(ascii: "\n"))
+            let end = min(bytes.count, maximum + 2)
+            guard start < end else { return nil }
+            return UnsafeRawBufferPointer(rebasing: bytes[start..<end]).firstIndex(of: UInt8(ascii: "\n"))
+                .map { $0 + start }
         }
         guard let newline = found else {
             if buffer.readableBytes > maximum + 1 {
                 throw FramingError(.lineTooLong, offset: consumedBytes,
                                    detail: "no line end within \(maximum) bytes (the line-length limit)")
             }
+            searchedBytes = buffer.readableBytes
             return nil
         }
-        let hasCR = newline > 0 && buffer.getInteger(at: buffer.readerIndex + newline - 1, as: UInt8.self) == 0x0D
+        let hasCR = newline > 0
+            && buffer.getInteger(at: buffer.readerIndex + newline - 1, as: UInt8.self) == 0x0D
         let content = hasCR ? newline - 1 : newline
         if content > maximum {
             throw FramingError(.lineTooLong, offset: consumedBytes,
@@ -104,28 +115,23 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder, Sendable {
         return (content, newline + 1)
     }
 
-    /// Parses one command line (without its line end) into a frame and its payload length.
-    private func parseLine(_ buffer: ByteBuffer, contentLength: Int) throws -> (Frame, Int?) {
+    /// Parses one command line (without its line end) into a frame and its payload length;
+    /// `nil` for a line holding nothing but spaces or tabs.
+    private func parseLine(_ buffer: ByteBuffer, contentLength: Int) throws -> (Frame, Int?)? {
         let offset = consumedBytes
         let line: String = try buffer.withUnsafeReadableBytes { raw in
             let bytes = UnsafeRawBufferPointer(rebasing: raw.prefix(contentLength))
-            for (index, byte) in bytes.enumerated() where byte < 0x20 && byte != 0x09 || byte == 0x7F {
-                if byte == 0x0D {
-                    throw FramingError(.bareCarriageReturn, offset: offset,
-                                       detail: "CR not followed by LF at line byte \(index)")
-                }
-                throw FramingError(.controlCharacter, offset: offset,
-                                   detail: "byte 0x\(String(byte, radix: 16)) at line byte \(index)")
-            }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw FramingError(.invalidUTF8, offset: offset, detail: "the command line is not UTF-8")
             }
             return text
         }
-        var tokens = try split(line, offset: offset)
-        guard let first = tokens.first, let verb = Verb(first) else {
-            throw FramingError(.invalidVerb, offset: offset,
-                               detail: "\(String(tokens.first?.prefix(16) ?? "")) is not a command")
+        var tokens: [Substring] = []
+        tokens.reserveCapacity(8)
+        let endsWithSeparator = try LineSplitter.split(line, into: &tokens, offset: offset, limits: limits)
+        guard let first = tokens.first else { return nil }
+        guard let verb = Verb(token: first) else {
+            throw FramingError(.invalidVerb, offset: offset, detail: "\(first.prefix(16)) is not a command")
         }
         let rule = FramingRules.rule(for: verb, sender: sender, dialect: dialect)
         var transactionID: TransactionID?
@@ -138,55 +144,27 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder, Sendable {
             transactionID = TransactionID(value)
             argumentStart = 2
         }
+        // A line ending in a separator keeps an empty last argument (`LST … 11 ` in MSNP10–11),
+        // except that a payload length may still stand before it.
+        let lastNonEmpty = endsWithSeparator ? tokens.count - 2 : tokens.count - 1
         var payloadLength: Int?
         switch rule.payload {
         case .none:
             break
         case .always:
-            guard tokens.count > argumentStart else {
+            guard lastNonEmpty >= argumentStart else {
                 throw FramingError(.missingPayloadLength, offset: offset,
                                    detail: "\(verb) carries a payload but has no length parameter")
             }
-            payloadLength = try length(tokens[tokens.count - 1], verb: verb, offset: offset)
+            payloadLength = try length(tokens[lastNonEmpty], verb: verb, offset: offset)
         case .whenLastArgumentIsLength:
-            if tokens.count > argumentStart, FrameDecoder.isDecimal(tokens[tokens.count - 1]) {
-                payloadLength = try length(tokens[tokens.count - 1], verb: verb, offset: offset)
+            if lastNonEmpty >= argumentStart, FrameDecoder.isDecimal(tokens[lastNonEmpty]) {
+                payloadLength = try length(tokens[lastNonEmpty], verb: verb, offset: offset)
             }
         }
-        if payloadLength != nil { tokens.removeLast() }
-        tokens.removeFirst(argumentStart)
+        if payloadLength != nil { tokens.removeSubrange(lastNonEmpty...) }
+        tokens.removeSubrange(0..<argumentStart)
         return (Frame(verb: verb, transactionID: transactionID, arguments: tokens), payloadLength)
-    }
-
-    /// Splits a line on runs of spaces and tabs, within the argument-count limit.
-    private func split(_ line: String, offset: Int) throws -> [Substring] {
-        var tokens: [Substring] = []
-        tokens.reserveCapacity(8)
-        let utf8 = line.utf8
-        var start: String.Index?
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x20 || byte == 0x09 {
-                if let tokenStart = start {
-                    try append(line[tokenStart..<index], to: &tokens, offset: offset)
-                    start = nil
-                }
-            } else if start == nil {
-                start = index
-            }
-            index = utf8.index(after: index)
-        }
-        if let tokenStart = start { try append(line[tokenStart...], to: &tokens, offset: offset) }
-        return tokens
-    }
-
-    private func append(_ token: Substring, to tokens: inout [Substring], offset: Int) throws {
-        guard tokens.count < limits.maximumArgumentCount else {
-            throw FramingError(.tooManyArguments, offset: offset,
-                               detail: "more than \(limits.maximumArgumentCount) parameters on one line")
-        }
-        tokens.append(token)
     }
 
     /// Reads a payload-length token.

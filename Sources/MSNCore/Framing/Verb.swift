@@ -19,9 +19,24 @@ public struct Verb: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
 
     /// Parses a verb: exactly three upper-case ASCII letters or three ASCII digits.
     public init?(_ text: some StringProtocol) {
-        let utf8 = Array(text.utf8)
+        var iterator = text.utf8.makeIterator()
+        guard let a = iterator.next(), let b = iterator.next(), let c = iterator.next(),
+              iterator.next() == nil
+        else { return nil }
+        self.init(bytes: a, b, c)
+    }
+
+    /// Parses the first token of a line without allocating.
+    @inlinable
+    init?(token: Substring) {
+        let utf8 = token.utf8
         guard utf8.count == 3 else { return nil }
-        self.init(bytes: utf8[0], utf8[1], utf8[2])
+        var index = utf8.startIndex
+        let a = utf8[index]
+        utf8.formIndex(after: &index)
+        let b = utf8[index]
+        utf8.formIndex(after: &index)
+        self.init(bytes: a, b, utf8[index])
     }
 
     /// Parses a verb from three bytes of a line.

@@ -1,0 +1,56 @@
+import Benchmark
+import MSNCore
+import NIOCore
+
+// Each benchmark handles `Workload.frameCount` (1000) frames per iteration, so
+// frames per second = 1000 × the reported throughput, and allocations per frame =
+// mallocCountTotal / 1000. Only malloc counts are checked against committed thresholds
+// (Thresholds/); times vary with the machine.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal, .cpuTotal],
+        warmupIterations: 10,
+        maxDuration: .seconds(3),
+        maxIterations: 100_000,
+        thresholds: [.mallocCountTotal: .init(absolute: [.p90: 10])]
+    )
+    let workload = Workload.shared
+
+    Benchmark("Decode 1000 server frames") { benchmark in
+        for _ in benchmark.scaledIterations {
+            var decoder = FrameDecoder(sender: .server)
+            var buffer = workload.serverStream
+            benchmark.startMeasurement()
+            while let frame = try decoder.decode(buffer: &buffer) { blackHole(frame) }
+            benchmark.stopMeasurement()
+        }
+    }
+
+    Benchmark("Decode 1000 client frames") { benchmark in
+        for _ in benchmark.scaledIterations {
+            var decoder = FrameDecoder(sender: .client)
+            var buffer = workload.clientStream
+            benchmark.startMeasurement()
+            while let frame = try decoder.decode(buffer: &buffer) { blackHole(frame) }
+            benchmark.stopMeasurement()
+        }
+    }
+
+    Benchmark("Encode 1000 server frames") { benchmark in
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(workload.serverStream.readableBytes)
+        for _ in benchmark.scaledIterations {
+            buffer.clear()
+            benchmark.startMeasurement()
+            for frame in workload.serverFrames { buffer.writeFrame(frame) }
+            benchmark.stopMeasurement()
+            blackHole(buffer)
+        }
+    }
+
+    Benchmark("Parse MSG payloads of 1000 server frames") { benchmark in
+        for _ in benchmark.scaledIterations {
+            for payload in workload.messagePayloads { blackHole(try MIMEMessage(parsing: payload)) }
+        }
+    }
+}
