@@ -105,9 +105,9 @@ public struct NotificationSessionState: Sendable {
             // S: SBS 0 null
             actions.append(.send(Frame(verb: .sbs, arguments: ["0", "null"])))
         }
-        let profile = ProfileMessage(dialect: dialect, account: account, loginTime: loginTime,
+        let profile = ProfileMessage(account: account, loginTime: loginTime,
                                      clientIP: clientIP, clientPort: clientPort)
-        actions.append(.send(profile.frame))
+        actions.append(.send(profile.frame(for: dialect)))
         if configuration.challengeTiming == .afterLogin { actions += challenge() }
         return actions
     }
@@ -115,7 +115,7 @@ public struct NotificationSessionState: Sendable {
     /// `USR 7 OK alice@example.com Alice 1 0` in the dialect's form.
     func loginOK(_ session: SignedInSession, trID: TransactionID) -> Frame {
         let email = session.account.email
-        let name = URLText.encode(session.account.friendlyName)
+        let name = URLEncoding.encode(session.account.friendlyName)
         let tail: [String] = switch session.dialect.loginOKForm {
         case .friendlyName: [email, name]
         case .friendlyNameVerified: [email, name, "1"]

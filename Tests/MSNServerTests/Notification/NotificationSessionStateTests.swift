@@ -63,7 +63,7 @@ import Testing
             if case .send(let frame) = action, frame.verb == .msg { frame.payloadText } else { nil }
         }.first ?? ""
         #expect(profile.contains("ClientIP: 127.0.0.1\r\n"))
-        #expect(profile.contains("ClientPort: \(ProfileMessage.swappedPort(49094))\r\n"))
+        #expect(profile.contains("ClientPort: \(ProfileMessage.wirePort(49094))\r\n"))
         #expect(profile.contains("ABCHMigrated: 1") == (dialect >= .msnp10))
         #expect(!profile.contains("MPOPEnabled"))
         #expect(profile.hasSuffix("\r\n\r\n"))

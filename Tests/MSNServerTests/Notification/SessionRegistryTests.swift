@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func swappedPort() {
-        #expect(ProfileMessage.swappedPort(49094) == 50879)
-        #expect(ProfileMessage.swappedPort(ProfileMessage.swappedPort(1863)) == 1863)
+        #expect(ProfileMessage.wirePort(49094) == 50879)
+        #expect(ProfileMessage.wirePort(UInt16(ProfileMessage.wirePort(1863))) == 1863)
     }
 }

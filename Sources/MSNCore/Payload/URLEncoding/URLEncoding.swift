@@ -80,6 +80,12 @@ public enum URLEncoding {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Decodes percent-escapes, or returns `text` unchanged when it is not a valid encoding —
+    /// for reading peers that do not encode consistently (`100%` sent raw stays `100%`).
+    public static func decodeLeniently(_ text: some StringProtocol) -> String {
+        (try? decode(text)) ?? String(text)
+    }
+
     /// `true` when `text` decodes without error.
     public static func isValid(_ text: some StringProtocol) -> Bool {
         (try? decode(text)) != nil

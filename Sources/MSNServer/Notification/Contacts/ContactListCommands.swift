@@ -75,7 +75,7 @@ public enum ContactListCommands {
         case .adg where dialect.supportsGroups:
             guard let name = a.first else { return .error(.invalidParameter) }
             guard name.utf8.count <= maximumGroupNameBytes else { return .error(.groupNameTooLong) }
-            return .command(.addGroup(name: URLText.decode(name)))
+            return .command(.addGroup(name: URLEncoding.decodeLeniently(name)))
         case .rmg where dialect.supportsGroups:
             guard let group = a.first.flatMap({ self.group($0, legacy: legacy) }) else { return .error(.invalidGroup) }
             if group == .number(0) { return .error(.cannotRemoveGroupZero) }
@@ -83,14 +83,14 @@ public enum ContactListCommands {
         case .reg where dialect.supportsGroups:
             guard a.count >= 2, let group = self.group(a[0], legacy: legacy) else { return .error(.invalidGroup) }
             guard a[1].utf8.count <= maximumGroupNameBytes else { return .error(.groupNameTooLong) }
-            return .command(.renameGroup(group, name: URLText.decode(a[1])))
+            return .command(.renameGroup(group, name: URLEncoding.decodeLeniently(a[1])))
         case .rea where legacy:
             guard a.count >= 2, let email = validEmail(a[0]) else { return .error(.invalidParameter) }
             if email == me.lowercased() { return friendlyName(a[1]) }
-            return .command(.setNickname(.email(email), URLText.decode(a[1])))
+            return .command(.setNickname(.email(email), URLEncoding.decodeLeniently(a[1])))
         case .sbp where !legacy:
             guard a.count >= 3, a[1] == "MFN" else { return .error(.invalidParameter) }
-            return .command(.setNickname(.guid(a[0]), URLText.decode(a[2])))
+            return .command(.setNickname(.guid(a[0]), URLEncoding.decodeLeniently(a[2])))
         default:
             return .notHandled
         }
@@ -112,7 +112,7 @@ public enum ContactListCommands {
     }
 
     static func friendlyName(_ encoded: String) -> Outcome {
-        let name = URLText.decode(encoded)
+        let name = URLEncoding.decodeLeniently(encoded)
         guard (try? AccountValidation.validDisplayName(name)) != nil else { return .error(.invalidParameter) }
         return .command(.setFriendlyName(name))
     }

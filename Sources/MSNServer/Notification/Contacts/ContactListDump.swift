@@ -28,7 +28,7 @@ public enum ContactListDump {
                 let groups = [(0, otherContacts)] + list.groups.map { ($0.number, $0.name) }
                 for (index, group) in groups.enumerated() {
                     frames.append(Frame(verb: .lsg, transactionID: trID, arguments: [
-                        version, String(index + 1), String(groups.count), String(group.0), URLText.encode(group.1), "0"]))
+                        version, String(index + 1), String(groups.count), String(group.0), URLEncoding.encode(group.1), "0"]))
                 }
             }
             for kind in [ListKind.forward, .allow, .block, .reverse] {
@@ -38,7 +38,7 @@ public enum ContactListDump {
                 }
                 for (index, entry) in members.enumerated() {
                     var arguments = [kind.rawValue, version, String(index + 1), String(members.count), entry.email,
-                                     URLText.encode(entry.displayedName)]
+                                     URLEncoding.encode(entry.displayedName)]
                     if kind == .forward, dialect.supportsGroups { arguments.append(groupNumbers(entry)) }
                     frames.append(Frame(verb: .lst, transactionID: trID, arguments: arguments))
                 }
@@ -49,11 +49,11 @@ public enum ContactListDump {
             let contacts = list.contacts.filter { !$0.lists.intersection([.forward, .allow, .block, .reverse]).isEmpty }
             var frames = [Frame(verb: .syn, transactionID: trID, arguments: [version, String(contacts.count), String(list.groups.count + 1)]),
                           Frame(verb: .gtc, arguments: [gtc]), Frame(verb: .blp, arguments: [blp]),
-                          Frame(verb: .lsg, arguments: ["0", URLText.encode(otherContacts), "0"])]
-            frames += list.groups.map { Frame(verb: .lsg, arguments: [String($0.number), URLText.encode($0.name), "0"]) }
+                          Frame(verb: .lsg, arguments: ["0", URLEncoding.encode(otherContacts), "0"])]
+            frames += list.groups.map { Frame(verb: .lsg, arguments: [String($0.number), URLEncoding.encode($0.name), "0"]) }
             for entry in contacts {
                 let bits = entry.lists.intersection([.forward, .allow, .block, .reverse]).rawValue
-                var arguments = [entry.email, URLText.encode(entry.displayedName), String(bits)]
+                var arguments = [entry.email, URLEncoding.encode(entry.displayedName), String(bits)]
                 if entry.lists.contains(.forward) { arguments.append(groupNumbers(entry)) }
                 frames.append(Frame(verb: .lst, arguments: arguments))
             }
@@ -63,11 +63,11 @@ public enum ContactListDump {
                 timestamp(settings.listsChangedAt), timestamp(settings.settingsChangedAt),
                 String(list.contacts.count), String(list.groups.count)]),
                           Frame(verb: .gtc, arguments: [gtc]), Frame(verb: .blp, arguments: [blp]),
-                          Frame(verb: .prp, arguments: ["MFN", URLText.encode(settings.friendlyName)])]
-            frames += list.groups.map { Frame(verb: .lsg, arguments: [URLText.encode($0.name), $0.guid]) }
+                          Frame(verb: .prp, arguments: ["MFN", URLEncoding.encode(settings.friendlyName)])]
+            frames += list.groups.map { Frame(verb: .lsg, arguments: [URLEncoding.encode($0.name), $0.guid]) }
             let guids = Dictionary(uniqueKeysWithValues: list.groups.map { ($0.number, $0.guid) })
             for entry in list.contacts {
-                var arguments = ["N=\(entry.email)", "F=\(URLText.encode(entry.displayedName))"]
+                var arguments = ["N=\(entry.email)", "F=\(URLEncoding.encode(entry.displayedName))"]
                 if entry.lists.contains(.forward) { arguments.append("C=\(entry.guid)") }
                 arguments.append(String(entry.lists.rawValue))
                 if dialect.lstCarriesNetworkID { arguments.append("1") }

@@ -64,7 +64,7 @@ public struct ContactListService: Sendable {
             let number = try await resolve(group, owner: me)
             let change = try await store.addContact(owner: me, contact: email, toGroup: number)
             if legacy {
-                let name = URLText.encode(change.entry?.displayedName ?? email)
+                let name = URLEncoding.encode(change.entry?.displayedName ?? email)
                 return [Frame(verb: .add, transactionID: trID, arguments: [kind.rawValue, String(change.version), email, name, String(number)])]
             }
             return [Frame(verb: .adc, transactionID: trID, arguments: [kind.rawValue, "C=\(change.entry?.guid ?? "")", try await groupGUID(number, owner: me)])]
@@ -72,7 +72,7 @@ public struct ContactListService: Sendable {
         case .add(let kind, let contact, group: nil):
             let email = try await resolve(contact, owner: me)
             let change = try await store.addContact(owner: me, contact: email, to: kind)
-            let name = URLText.encode(change.entry?.displayedName ?? email)
+            let name = URLEncoding.encode(change.entry?.displayedName ?? email)
             let reply: Frame
             if legacy {
                 reply = Frame(verb: .add, transactionID: trID, arguments: [kind.rawValue, String(change.version), email, name])
@@ -116,7 +116,7 @@ public struct ContactListService: Sendable {
 
         case .addGroup(let name):
             let (group, version) = try await store.addGroup(owner: me, name: name)
-            let encoded = URLText.encode(name)
+            let encoded = URLEncoding.encode(name)
             return [legacy
                 ? Frame(verb: .adg, transactionID: trID, arguments: [String(version), encoded, String(group.number), "0"])
                 : Frame(verb: .adg, transactionID: trID, arguments: [encoded, group.guid, "0"])]
@@ -130,7 +130,7 @@ public struct ContactListService: Sendable {
         case .renameGroup(let group, let name):
             let number = try await resolve(group, owner: me)
             let version = try await store.renameGroup(owner: me, number: number, name: name)
-            let encoded = URLText.encode(name)
+            let encoded = URLEncoding.encode(name)
             return [legacy
                 ? Frame(verb: .reg, transactionID: trID, arguments: [String(version), String(number), encoded, "0"])
                 : Frame(verb: .reg, transactionID: trID, arguments: ["1", encoded, try await groupGUID(number, owner: me), "0"])]
@@ -151,8 +151,8 @@ public struct ContactListService: Sendable {
         case .setFriendlyName(let name):
             let version = try await store.setFriendlyName(owner: me, name)
             let reply = legacy
-                ? Frame(verb: .rea, transactionID: trID, arguments: [String(version), me, URLText.encode(name)])
-                : Frame(verb: .prp, transactionID: trID, arguments: ["MFN", URLText.encode(name)])
+                ? Frame(verb: .rea, transactionID: trID, arguments: [String(version), me, URLEncoding.encode(name)])
+                : Frame(verb: .prp, transactionID: trID, arguments: ["MFN", URLEncoding.encode(name)])
             handle.outbox.send(reply)
             try await presence.friendlyNameChanged(name, handle: handle)
             return []
@@ -161,10 +161,10 @@ public struct ContactListService: Sendable {
             let email = try await resolve(contact, owner: me)
             let version = try await store.setNickname(owner: me, contact: email, name)
             if legacy {
-                return [Frame(verb: .rea, transactionID: trID, arguments: [String(version), email, URLText.encode(name)])]
+                return [Frame(verb: .rea, transactionID: trID, arguments: [String(version), email, URLEncoding.encode(name)])]
             }
             guard case .guid(let guid) = contact else { return [] }
-            return [Frame(verb: .sbp, transactionID: trID, arguments: [guid, "MFN", URLText.encode(name)])]
+            return [Frame(verb: .sbp, transactionID: trID, arguments: [guid, "MFN", URLEncoding.encode(name)])]
 
         case .setPhone(let type, let value):
             guard legacy else { return [Frame(verb: .prp, transactionID: trID, arguments: [type, value])] }
@@ -178,7 +178,7 @@ public struct ContactListService: Sendable {
     /// `ADD 0 RL 7 alice@… Alice` / `ADC 0 RL N=alice@… F=Alice` / `ADL 0 <len>` + `<ml>`.
     private func notifyReverseAdd(of contact: String, by handle: NotificationSessionHandle, version: Int) async {
         let me = handle.accountKey
-        let name = URLText.encode(handle.presence?.friendlyName ?? handle.session.account.friendlyName)
+        let name = URLEncoding.encode(handle.presence?.friendlyName ?? handle.session.account.friendlyName)
         for session in await registry.sessions(of: contact) {
             let dialect = session.session.dialect
             switch dialect.contactListMechanism {

@@ -31,7 +31,7 @@ public enum PresenceCommands {
             change.extendedCapabilities = parts.count > 1 ? UInt32(parts[1]) ?? 0 : 0
         }
         if dialect.supportsMSNObjects, let object = frame.argument(2), object != "0" {
-            let decoded = URLText.decode(object)
+            let decoded = URLEncoding.decodeLeniently(object)
             change.msnObject = decoded.isEmpty || decoded == emptyMSNObject ? nil : decoded
         }
         return change
@@ -62,9 +62,9 @@ public enum PresenceCommands {
     static func presenceArguments(of email: String, _ state: PresenceState, dialect: Dialect) -> [String] {
         var arguments = [state.status.rawValue]
         switch dialect.handleForm {
-        case .plain: arguments += [email, URLText.encode(state.friendlyName)]
-        case .networkIDAfter: arguments += [email, "1", URLText.encode(state.friendlyName)]
-        case .networkIDPrefix: arguments += ["1:\(email)", URLText.encode(state.friendlyName)]
+        case .plain: arguments += [email, URLEncoding.encode(state.friendlyName)]
+        case .networkIDAfter: arguments += [email, "1", URLEncoding.encode(state.friendlyName)]
+        case .networkIDPrefix: arguments += ["1:\(email)", URLEncoding.encode(state.friendlyName)]
         }
         switch dialect.capabilitiesForm {
         case .none: break
@@ -72,7 +72,7 @@ public enum PresenceCommands {
         case .decimalPair: arguments.append("\(state.capabilities):\(state.extendedCapabilities)")
         }
         if dialect.supportsMSNObjects {
-            arguments.append(URLText.encode(state.msnObject ?? emptyMSNObject))
+            arguments.append(URLEncoding.encode(state.msnObject ?? emptyMSNObject, style: .allReserved))
         }
         return arguments
     }
