@@ -99,8 +99,8 @@ extension MessengerClient {
     }
 
     private func isProfile(_ frame: Frame) -> Bool {
-        guard let text = frame.payloadText else { return false }
-        return MIMEHeaderReader.contentType(of: text) == "text/x-msmsgsprofile"
+        guard let payload = frame.payload, let message = try? MIMEMessage(parsing: payload) else { return false }
+        return message.mediaType?.lowercased() == ProfileMessage.mediaType
     }
 
     /// `CHL 0 <challenge>` → `QRY <id> <product> 32` + 32 hex characters.

@@ -27,9 +27,10 @@ public struct Profile: Sendable, Hashable {
 
     /// Parses the MIME headers of a profile payload.
     public init(payload: String, dialect: Dialect) {
-        let headers = MIMEHeaderReader.headers(of: payload)
+        // Lenient: a profile that is not a well-formed MIME header block yields no fields.
+        let headers = (try? MIMEMessage(parsing: payload))?.headers ?? []
         self.names = headers.map(\.name)
-        self.values = headers.map(\.value)
+        self.values = headers.map { $0.value.trimmingCharacters(in: " \t") }
         self.dialect = dialect
     }
 
@@ -78,36 +79,13 @@ public struct Profile: Sendable, Hashable {
     }
 }
 
-/// Reads `Name: value` header lines of a MIME payload up to the first empty line.
-enum MIMEHeaderReader {
-    /// The headers, in order; lines without a colon are skipped.
-    static func headers(of payload: String) -> [(name: String, value: String)] {
-        var result: [(name: String, value: String)] = []
-        // "\r\n" is one Character, so split on any newline character.
-        for line in payload.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            if line.isEmpty { break }
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = String(line[..<colon]).trimmingSpaces()
-            let value = String(line[line.index(after: colon)...]).trimmingSpaces()
-            result.append((name, value))
-        }
-        return result
-    }
-
-    /// The `Content-Type` without parameters, lower-cased (`text/x-msmsgsprofile`).
-    static func contentType(of payload: String) -> String? {
-        guard let value = headers(of: payload).first(where: { $0.name.lowercased() == "content-type" })?.value
-        else { return nil }
-        return String(value.split(separator: ";").first ?? "").trimmingSpaces().lowercased()
-    }
-}
 
 extension String {
-    /// The string without leading and trailing spaces and tabs.
-    func trimmingSpaces() -> String {
+    /// The text without leading and trailing characters from `set`.
+    fileprivate func trimmingCharacters(in set: String) -> String {
         var view = Substring(self)
-        while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
-        while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
+        while let first = view.first, set.contains(first) { view = view.dropFirst() }
+        while let last = view.last, set.contains(last) { view = view.dropLast() }
         return String(view)
     }
 }

@@ -25,7 +25,7 @@ struct ProfileTests {
         """
 
     @Test("Fields of the transcript's profile")
-    func fields() {
+    func fields() throws {
         let profile = Profile(payload: Self.payload, dialect: .msnp8)
         #expect(profile.mspAuth == "6ee56c231d371251ed9bY6+H31sTUOFkqjNTDYqAAFLr5Ote7BMrMnUIzpg860jh084QMgs5==&p=")
         #expect(profile.clientIP == "127.0.0.1")
@@ -39,7 +39,7 @@ struct ProfileTests {
         #expect(!profile.isMPOPEnabled)
         #expect(profile["preferredemail"] == "")
         #expect(profile["Missing"] == nil)
-        #expect(MIMEHeaderReader.contentType(of: Self.payload) == "text/x-msmsgsprofile")
+        #expect(try MIMEMessage(parsing: Self.payload).mediaType == ProfileMessage.mediaType)
     }
 
     @Test("ClientPort is taken as sent before MSNP8")
