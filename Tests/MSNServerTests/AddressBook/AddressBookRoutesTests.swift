@@ -47,7 +47,10 @@ import Testing
             let guid = try #require(try await network.store.contactList(owner: "alice@example.com").entry(for: "bob@example.com")?.guid)
             let bob = try #require(try await network.store.account(email: "bob@example.com"))
 
-            let response = try await Self.ab(network, "ABFindAll", ticket: try await Self.ticket(network, "alice@example.com"), Self.findAll)
+            // The ticket comes from RST.srf, as a client gets it (contacts.msn.com, policy MBI).
+            let (ticket, _) = try await PassportProbe.rst(port: network.httpPort, email: "alice@example.com", password: Helpers.password,
+                                                          service: "contacts.msn.com", policy: "MBI")
+            let response = try await Self.ab(network, "ABFindAll", ticket: ticket, Self.findAll)
             #expect(response.status == 200)
             #expect(response.header("Content-Type")?.hasPrefix("text/xml") == true)
             #expect(response.body.contains("<contactId>\(guid)</contactId>"))
@@ -88,8 +91,18 @@ import Testing
             let groupID = try #require(try await network.store.contactList(owner: "alice@example.com").groups.first?.guid)
             let member = try await Self.ab(network, "ABGroupContactAdd", ticket: ticket, "<groupFilter><groupIds><guid>\(groupID)</guid></groupIds></groupFilter><contacts><Contact><contactId>\(guid)</contactId></Contact></contacts>")
             #expect(member.status == 200, "\(member.body)")
+            // Bob watches alice (MSNP8, online); her new name over ABContactUpdate reaches him.
+            try await bob.send("ADD 6 FL alice@example.com alice@example.com")
+            #expect(try await Helpers.next(bob).line.hasPrefix("ADD 6 FL"))
+            try await bob.send("CHG 7 NLN 0")
+            #expect(try await Helpers.next(bob).line == "CHG 7 NLN 0")
+            let aliceNS = try await Helpers.signIn(network, "alice@example.com", .msnp15)
+            try await aliceNS.send("CHG 8 NLN 0")
+            _ = try await Helpers.next(aliceNS)
+            #expect(try await Helpers.next(bob).line.hasPrefix("NLN NLN alice@example.com Alice"))
             let me = try await Self.ab(network, "ABContactUpdate", ticket: ticket, "<contacts><Contact><contactInfo><contactType>Me</contactType><displayName>Alice \"A\"</displayName></contactInfo><propertiesChanged>DisplayName</propertiesChanged></Contact></contacts>")
             #expect(me.status == 200, "\(me.body)")
+            #expect(try await Helpers.next(bob).line.hasPrefix("NLN NLN alice@example.com Alice%20%22A%22"))
             let blocked = try await Self.sharing(network, "AddMember", ticket: ticket, "<serviceHandle><Id>0</Id><Type>Messenger</Type><ForeignId></ForeignId></serviceHandle><memberships><Membership><MemberRole>Block</MemberRole><Members><Member xsi:type=\"PassportMember\"><Type>Passport</Type><State>Accepted</State><PassportName>bob@example.com</PassportName></Member></Members></Membership></memberships>")
             #expect(blocked.status == 200, "\(blocked.body)")
 
@@ -98,7 +111,7 @@ import Testing
             #expect(all.body.contains("<groupIds><guid>\(groupID)</guid></groupIds>"))
             #expect(all.body.contains("<displayName>Alice &quot;A&quot;</displayName>"))
             let lists = try #require(try await network.store.contactList(owner: "alice@example.com").entry(for: "bob@example.com")?.lists)
-            #expect(lists == [.forward, .block])
+            #expect(lists == [.forward, .block, .reverse])
             let membership = try await Self.sharing(network, "FindMembership", ticket: ticket)
             #expect(membership.body.contains("<MembershipId>Block/\(guid)</MembershipId>"))
 
@@ -106,7 +119,7 @@ import Testing
             #expect(unblock.status == 200, "\(unblock.body)")
             let deleted = try await Self.ab(network, "ABContactDelete", ticket: ticket, "<contacts><Contact><contactId>\(guid)</contactId></Contact></contacts>")
             #expect(deleted.status == 200, "\(deleted.body)")
-            #expect(try await network.store.contactList(owner: "alice@example.com").entry(for: "bob@example.com") == nil)
+            #expect(try await network.store.contactList(owner: "alice@example.com").entry(for: "bob@example.com")?.lists == .reverse)
         }
     }
 

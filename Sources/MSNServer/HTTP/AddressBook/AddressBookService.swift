@@ -108,8 +108,9 @@ struct AddressBookService: Sendable {
         return Self.empty("ABContactDeleteResponse")
     }
 
-    /// The `Me` contact's `displayName` (and `MSN.IM.BLP`/`GTC` annotations), or another
-    /// contact's `displayName` as its nickname.
+    /// The `Me` contact's `displayName` (watchers of signed-in sessions see it in a fresh
+    /// `NLN`) and `MSN.IM.BLP`/`GTC` annotations, or another contact's `displayName` as its
+    /// nickname.
     private func contactUpdate(_ method: SOAPElement, owner me: String) async throws(Fault) -> String {
         let items = method.child("contacts")?.children("Contact") ?? []
         guard !items.isEmpty else { throw Fault(.badRequest, "no contacts/Contact") }
@@ -119,6 +120,9 @@ struct AddressBookService: Sendable {
                 if let name = info?.value("displayName") {
                     guard (try? AccountValidation.validDisplayName(name)) != nil else { throw Fault(.badRequest, "bad displayName") }
                     _ = try await call { () async throws(StoreError) in try await store.setFriendlyName(owner: me, name) }
+                    for handle in await contacts.registry.sessions(of: me) {
+                        try await call { () async throws(StoreError) in try await contacts.presence.friendlyNameChanged(name, handle: handle) }
+                    }
                 }
                 for annotation in info?.child("annotations")?.children("Annotation") ?? [] {
                     try await applyAnnotation(annotation.value("Name"), annotation.value("Value"), owner: me)
