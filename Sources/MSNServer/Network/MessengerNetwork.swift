@@ -27,7 +27,7 @@ public final class MessengerNetwork: Sendable {
     public let dispatch: TCPListener<DispatchServer>
     /// The notification server's listener.
     public let notification: TCPListener<NotificationServer>
-    /// Nexus, Passport 1.4, RST and RST2.
+    /// Nexus, Passport 1.4, RST and RST2, the address book and sharing services.
     public let http: MessengerHTTPService
     /// The HTTP port, once the HTTP service runs.
     public let httpPort: BoundPort
@@ -83,10 +83,14 @@ public final class MessengerNetwork: Sendable {
         let httpPort = BoundPort()
         var httpLogger = logger
         httpLogger[metadataKey: "service"] = "http"
+        let httpConfiguration = MessengerHTTPService.Configuration(
+            host: configuration.host, port: configuration.httpPort, advertisedLoginBase: configuration.advertisedLoginBase)
+        let addressBook = AddressBookRoutes(configuration: httpConfiguration, tickets: tickets,
+                                            contacts: notificationServer.contacts, logger: httpLogger)
         let http = MessengerHTTPService(
-            configuration: .init(host: configuration.host, port: configuration.httpPort,
-                                 advertisedLoginBase: configuration.advertisedLoginBase),
+            configuration: httpConfiguration,
             store: store, tickets: tickets, logger: httpLogger,
+            additionalRoutes: { router in addressBook.register(on: router) },
             onServerRunning: { port in httpPort.set(port) })
         return MessengerNetwork(configuration: configuration, store: store, tickets: tickets, dispatch: dispatch,
                                 notification: notification, http: http, httpPort: httpPort)

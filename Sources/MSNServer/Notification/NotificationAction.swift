@@ -14,6 +14,8 @@ public enum NotificationAction: Sendable, Hashable {
     case signIn(SignedInSession)
     /// Run a contact-list command and queue its reply (`ADD 9 FL 3 bob@example.com Bob`).
     case contactList(ContactListCommand, TransactionID)
+    /// Run an MSNP13+ `ADL`/`RML`/`FQY` and queue its reply (`ADL 6 OK`).
+    case membership(MembershipCommand, TransactionID)
     /// Apply a `CHG`, then queue `echo` (`CHG 9 NLN 0`) and, the first time, the `ILN` dump;
     /// then fan out. The echo waits for the change so that whoever hears it sees it applied.
     case changePresence(PresenceCommands.Change, echo: Frame, TransactionID)

@@ -67,6 +67,10 @@ public struct NotificationSession: FrameSession {
                 guard let handle else { return .close }
                 let frames = await contacts.perform(command, transactionID: trID, handle: handle)
                 guard frames.isEmpty || context.outbox.send(frames) else { return .close }
+            case .membership(let command, let trID):
+                guard let handle else { return .close }
+                let frames = await contacts.perform(command, transactionID: trID, handle: handle)
+                guard frames.isEmpty || context.outbox.send(frames) else { return .close }
             case .changePresence(let change, let echo, let trID):
                 guard let handle else { return .close }
                 do {

@@ -25,6 +25,13 @@ extension NotificationSessionState {
             let (message, media) = PresenceCommands.parsePersonalMessage(frame.payloadText ?? "")
             return [.setPersonalMessage(message: message, media: media),
                     .send(Frame(verb: .uux, transactionID: trID, arguments: [], payloadText: ""))]
+        case let verb where MembershipCommand.verbs.contains(verb) && dialect.contactListMechanism == .addressBookSOAP:
+            // C: ADL 6 63 + <ml l="1">…</ml>   S: ADL 6 OK (then presence); bad XML → 241 6, close
+            guard let trID = frame.transactionID else { return close() }
+            switch MembershipCommand.parse(frame) {
+            case .command(let command): return [.membership(command, trID)]
+            case .error(let code, let closes): return [.send(.error(code, trID))] + (closes ? close() : [])
+            }
         case let verb where ContactListCommands.verbs.contains(verb):
             guard let trID = frame.transactionID else { return close() }
             switch ContactListCommands.parse(frame, dialect: dialect, me: session.account.email) {

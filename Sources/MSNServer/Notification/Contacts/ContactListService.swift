@@ -82,12 +82,7 @@ public struct ContactListService: Sendable {
                 reply = Frame(verb: .adc, transactionID: trID, arguments: [kind.rawValue, "N=\(email)"])
             }
             handle.outbox.send(reply)
-            if kind == .forward {
-                await notifyReverseAdd(of: email, by: handle, version: change.reverseListVersion ?? 0)
-                try await presence.refresh(owner: email, toward: me)
-            } else {
-                try await presence.refresh(owner: me, toward: email)
-            }
+            try await added(email, to: kind, change: change, owner: me, friendlyName: Self.friendlyName(of: handle))
             return []
 
         case .remove(let kind, let contact, group: let group?):
@@ -107,11 +102,7 @@ public struct ContactListService: Sendable {
                 ? Frame(verb: .rem, transactionID: trID, arguments: [kind.rawValue, String(change.version), email])
                 : Frame(verb: .rem, transactionID: trID, arguments: [kind.rawValue, kind == .forward ? guid : email])
             handle.outbox.send(reply)
-            if kind == .forward {
-                await notifyReverseRemove(of: email, by: me, version: change.reverseListVersion ?? 0)
-            } else {
-                try await presence.refresh(owner: me, toward: email)
-            }
+            try await removed(email, from: kind, change: change, owner: me)
             return []
 
         case .addGroup(let name):
@@ -173,12 +164,41 @@ public struct ContactListService: Sendable {
         }
     }
 
+    // MARK: - After a change
+
+    /// What follows `owner` putting `email` on `kind` (the change is committed): FL tells
+    /// `email` of its new RL entry and shows `owner` the contact's presence; AL/BL refresh what
+    /// `email` sees of `owner`. Every dialect's entry point (ADD, ADC, ADL, ABContactAdd,
+    /// AddMember) ends here.
+    func added(_ email: String, to kind: ListKind, change: ContactListChange, owner me: String,
+               friendlyName: String) async throws(StoreError) {
+        if kind == .forward {
+            await notifyReverseAdd(of: email, by: me, friendlyName: friendlyName, version: change.reverseListVersion ?? 0)
+            try await presence.refresh(owner: email, toward: me)
+        } else {
+            try await presence.refresh(owner: me, toward: email)
+        }
+    }
+
+    /// What follows `owner` taking `email` off `kind` (REM, RML, ABContactDelete, DeleteMember).
+    func removed(_ email: String, from kind: ListKind, change: ContactListChange, owner me: String) async throws(StoreError) {
+        if kind == .forward {
+            await notifyReverseRemove(of: email, by: me, version: change.reverseListVersion ?? 0)
+        } else {
+            try await presence.refresh(owner: me, toward: email)
+        }
+    }
+
+    /// The name others see for the session's owner right now.
+    static func friendlyName(of handle: NotificationSessionHandle) -> String {
+        handle.presence?.friendlyName ?? handle.session.account.friendlyName
+    }
+
     // MARK: - Reverse-list notices
 
     /// `ADD 0 RL 7 alice@… Alice` / `ADC 0 RL N=alice@… F=Alice` / `ADL 0 <len>` + `<ml>`.
-    private func notifyReverseAdd(of contact: String, by handle: NotificationSessionHandle, version: Int) async {
-        let me = handle.accountKey
-        let name = URLEncoding.encode(handle.presence?.friendlyName ?? handle.session.account.friendlyName)
+    private func notifyReverseAdd(of contact: String, by me: String, friendlyName: String, version: Int) async {
+        let name = URLEncoding.encode(friendlyName)
         for session in await registry.sessions(of: contact) {
             let dialect = session.session.dialect
             switch dialect.contactListMechanism {
@@ -211,14 +231,12 @@ public struct ContactListService: Sendable {
 
     /// `<ml><d n="example.com"><c n="alice" t="1" l="8" f="Alice"/></d></ml>`.
     static func membershipXML(_ email: String, lists: ContactLists, friendlyName: String?) -> String {
-        let parts = email.split(separator: "@", maxSplits: 1)
-        let name = friendlyName.map { " f=\"\($0)\"" } ?? ""
-        return "<ml><d n=\"\(parts.last ?? "")\"><c n=\"\(parts.first ?? "")\" t=\"1\" l=\"\(lists.rawValue)\"\(name)/></d></ml>"
+        MembershipList.xml([email], lists: lists, friendlyName: friendlyName)
     }
 
     // MARK: - Names
 
-    private func resolve(_ contact: ContactListCommand.Contact, owner: String) async throws(StoreError) -> String {
+    func resolve(_ contact: ContactListCommand.Contact, owner: String) async throws(StoreError) -> String {
         switch contact {
         case .email(let email): return email
         case .guid(let guid):
