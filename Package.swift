@@ -92,6 +92,8 @@ let package = Package(
             name: "msn",
             dependencies: [
                 "MSNCore", "MSNAuth", "MSNClient", "MSNServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

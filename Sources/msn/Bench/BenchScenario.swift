@@ -1,0 +1,42 @@
+import ArgumentParser
+import MSNCore
+
+/// Settings every scenario receives from `msn bench`.
+struct BenchSettings: Sendable {
+    /// Concurrent clients.
+    var clients = 50
+    /// How long each timed phase runs.
+    var limits = LoadLimits(count: nil, duration: .seconds(10))
+    /// The dialect the clients speak.
+    var dialect: Dialect = .msnp11
+    /// PBKDF2 iterations the server hashes passwords with.
+    var passwordIterations = 210_000
+    /// How many hashes the hash-cost phase times.
+    var hashSamples = 20
+    /// Print a progress line on standard error.
+    var showsProgress = true
+}
+
+/// One load pattern of `msn bench`: it drives a ``BenchTarget`` and reports what it measured.
+///
+/// New patterns (`presence`, `relay`, `idle`, `mixed`) conform to this, add a case to
+/// ``BenchScenarioKind``, and reuse ``LoadRunner``, ``LatencyRecorder`` and ``BenchReport``.
+protocol BenchScenario: Sendable {
+    /// The name on the command line and in the report.
+    var name: String { get }
+    /// Runs the scenario. Failures of single operations are counted in the report, not thrown.
+    func run(on target: BenchTarget, settings: BenchSettings) async throws -> BenchReport
+}
+
+/// The scenarios `msn bench` knows.
+enum BenchScenarioKind: String, CaseIterable, Sendable, ExpressibleByArgument {
+    /// Full sign-ins, notification-server sign-ins with tickets in hand, the password-hash cost.
+    case login
+
+    /// The scenario itself.
+    var scenario: any BenchScenario {
+        switch self {
+        case .login: LoginScenario()
+        }
+    }
+}
