@@ -31,7 +31,7 @@ import Testing
                     #expect(frame.line == event.line, "\(name) \(connection.name)")
                     #expect(frame.payload.map { Array($0.readableBytesView) } ?? [] == event.payload)
                 }
-                #expect(Decoding.encode(frames) == bytes, "\(name) \(connection.name) \(sender)")
+                #expect(Decoding.firstDifference(Decoding.encode(frames), bytes) == nil, "\(name) \(connection.name) \(sender)")
             }
         }
     }
