@@ -89,7 +89,8 @@ package enum RoundTripCheck {
             AuthenticationMethodsRequest.self, AuthenticationMethodsReply.self, LoginRequest.self, LoginReply.self,
             ReferralRequest.self, Referral.self, ConfigurationRequest.self, ConfigurationReply.self,
             SignOut.self, Ping.self, PingReply.self, Challenge.self, ChallengeResponse.self,
-            ChallengeAcknowledgement.self, SBSNotice.self, ErrorReply.self,
+            ChallengeAcknowledgement.self, SBSNotice.self, ErrorReply.self, SwitchboardLoginRequest.self,
+            SwitchboardLoginReply.self, SwitchboardAnswer.self, SwitchboardInvitation.self,
         ]
         return types.compactMap { stable($0, frame, dialect) }
     }

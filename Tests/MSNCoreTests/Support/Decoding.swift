@@ -56,3 +56,20 @@ enum Decoding {
         }
     }
 }
+
+extension Decoding {
+    /// The offset of the first byte where `a` and `b` differ, `nil` when equal (keeps failure
+    /// messages short for long streams).
+    static func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> Int? {
+        if let index = zip(a, b).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset { return index }
+        return a.count == b.count ? nil : min(a.count, b.count)
+    }
+
+    /// A description of the first frame where `a` and `b` differ, `nil` when equal.
+    static func firstDifference(_ a: [Frame], _ b: [Frame]) -> String? {
+        for index in 0..<min(a.count, b.count) where a[index] != b[index] {
+            return "frame \(index): \(a[index]) ≠ \(b[index])"
+        }
+        return a.count == b.count ? nil : "\(a.count) frames ≠ \(b.count) frames"
+    }
+}

@@ -31,7 +31,7 @@ import Testing
                     #expect(frame.line == event.line, "\(name) \(connection.name)")
                     #expect(frame.payload.map { Array($0.readableBytesView) } ?? [] == event.payload)
                 }
-                #expect(Decoding.encode(frames) == bytes, "\(name) \(connection.name) \(sender)")
+                #expect(Decoding.firstDifference(Decoding.encode(frames), bytes) == nil, "\(name) \(connection.name) \(sender)")
             }
         }
     }
@@ -89,7 +89,8 @@ import Testing
     }
 }
 
-/// Reads a frame as the typed command of the login family its verb and direction call for.
+/// Reads a frame as the typed command (login family, switchboard start) its verb and direction
+/// call for.
 enum TypedCommands {
     static func read(_ frame: Frame, sender: Role, dialect: Dialect?, switchboard: Bool) throws -> (any FrameRepresentable)? {
         if frame.verb.isError { return try ErrorReply(frame: frame, dialect: dialect) }
@@ -98,6 +99,8 @@ enum TypedCommands {
         case (.client, .cvr): return try ClientVersionRequest(frame: frame, dialect: dialect)
         case (.client, .inf): return try AuthenticationMethodsRequest(frame: frame, dialect: dialect)
         case (.client, .usr) where !switchboard: return try LoginRequest(frame: frame, dialect: dialect)
+        case (.client, .usr): return try SwitchboardLoginRequest(frame: frame, dialect: dialect)
+        case (.client, .ans): return try SwitchboardAnswer(frame: frame, dialect: dialect)
         case (.client, .xfr): return try ReferralRequest(frame: frame, dialect: dialect)
         case (.client, .gcf): return try ConfigurationRequest(frame: frame, dialect: dialect)
         case (.client, .out), (.server, .out): return try SignOut(frame: frame, dialect: dialect)
@@ -107,6 +110,8 @@ enum TypedCommands {
         case (.server, .cvr): return try ClientVersionReply(frame: frame, dialect: dialect)
         case (.server, .inf): return try AuthenticationMethodsReply(frame: frame, dialect: dialect)
         case (.server, .usr) where !switchboard: return try LoginReply(frame: frame, dialect: dialect)
+        case (.server, .usr): return try SwitchboardLoginReply(frame: frame, dialect: dialect)
+        case (.server, .rng): return try SwitchboardInvitation(frame: frame, dialect: dialect)
         case (.server, .xfr): return try Referral(frame: frame, dialect: dialect)
         case (.server, .gcf): return try ConfigurationReply(frame: frame, dialect: dialect)
         case (.server, .qng): return try PingReply(frame: frame, dialect: dialect)
