@@ -19,13 +19,18 @@ public struct SwitchboardConfiguration: Sendable, Hashable {
     /// The most cookies outstanding at once; beyond it `XFR … SB` is answered `600` (server
     /// busy) and `CAL` `280`. Default 100,000.
     public var maximumCookies: Int
+    /// The most cookies outstanding for one account (referrals and invitations); beyond it
+    /// `XFR … SB` is answered `713` (user too active) and a `CAL` to that account `280`.
+    /// Default 100.
+    public var maximumCookiesPerAccount: Int
 
     public init(cookieLifetime: Duration = .seconds(120), idleTimeout: Duration = .seconds(300),
-                maximumMessageLength: Int = 1664, maximumCookies: Int = 100_000) {
+                maximumMessageLength: Int = 1664, maximumCookies: Int = 100_000, maximumCookiesPerAccount: Int = 100) {
         self.cookieLifetime = cookieLifetime
         self.idleTimeout = idleTimeout
         self.maximumMessageLength = maximumMessageLength
         self.maximumCookies = max(1, maximumCookies)
+        self.maximumCookiesPerAccount = max(1, maximumCookiesPerAccount)
     }
 
     /// How often idle conversations and expired cookies are swept: a quarter of the idle

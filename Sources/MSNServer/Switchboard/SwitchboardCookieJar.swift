@@ -22,40 +22,67 @@ struct SwitchboardGrant: Sendable, Hashable {
 /// SB C: USR 1 alice@example.com 4831297305.1770432918.9023441750        ← redeem (removed, valid or not)
 /// ```
 struct SwitchboardCookieJar: Sendable {
-    private var grants: [String: SwitchboardGrant] = [:]
-    let capacity: Int
+    /// Why no cookie was issued.
+    enum Refusal: Error, Hashable {
+        /// `capacity` cookies are out.
+        case full
+        /// The account holds `perAccountCapacity` cookies already.
+        case accountFull
+    }
 
-    init(capacity: Int) {
+    private var grants: [String: SwitchboardGrant] = [:]
+    /// Outstanding cookies per account key.
+    private var perAccount: [String: Int] = [:]
+    let capacity: Int
+    let perAccountCapacity: Int
+
+    init(capacity: Int, perAccountCapacity: Int) {
         self.capacity = capacity
+        self.perAccountCapacity = perAccountCapacity
     }
 
     /// How many cookies are outstanding.
     var count: Int { grants.count }
 
-    /// A fresh cookie for `grant`; `nil` when `capacity` live cookies are already out.
-    mutating func issue(_ grant: SwitchboardGrant, now: ContinuousClock.Instant) -> String? {
-        if grants.count >= capacity { sweep(now: now) }
-        guard grants.count < capacity else { return nil }
+    /// A fresh cookie for `grant`, unless `capacity` cookies, or `perAccountCapacity` of the
+    /// grant's account, are out and live.
+    mutating func issue(_ grant: SwitchboardGrant, now: ContinuousClock.Instant) -> Result<String, Refusal> {
+        let account = grant.identity.accountKey
+        if grants.count >= capacity || perAccount[account, default: 0] >= perAccountCapacity { sweep(now: now) }
+        guard grants.count < capacity else { return .failure(.full) }
+        guard perAccount[account, default: 0] < perAccountCapacity else { return .failure(.accountFull) }
         var cookie: String
         repeat { cookie = SecureToken.switchboardCookie() } while grants[cookie] != nil
         grants[cookie] = grant
-        return cookie
+        perAccount[account, default: 0] += 1
+        return .success(cookie)
     }
 
     /// Takes `cookie` out of the jar (a cookie is presented once, whatever the outcome) and
     /// returns its grant if it had not expired.
     mutating func redeem(_ cookie: String, now: ContinuousClock.Instant) -> SwitchboardGrant? {
-        guard let grant = grants.removeValue(forKey: cookie), grant.expiry > now else { return nil }
-        return grant
+        guard let grant = grants.removeValue(forKey: cookie) else { return nil }
+        forget(grant)
+        return grant.expiry > now ? grant : nil
     }
 
     /// Forgets every cookie.
     mutating func removeAll() {
         grants = [:]
+        perAccount = [:]
     }
 
     /// Forgets expired cookies.
     mutating func sweep(now: ContinuousClock.Instant) {
-        grants = grants.filter { $0.value.expiry > now }
+        for (cookie, grant) in grants where grant.expiry <= now {
+            grants[cookie] = nil
+            forget(grant)
+        }
+    }
+
+    private mutating func forget(_ grant: SwitchboardGrant) {
+        let account = grant.identity.accountKey
+        let remaining = perAccount[account, default: 1] - 1
+        perAccount[account] = remaining > 0 ? remaining : nil
     }
 }

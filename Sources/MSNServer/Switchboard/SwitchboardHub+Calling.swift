@@ -73,7 +73,7 @@ extension SwitchboardHub {
             for (session, identity) in targets {
                 let grant = SwitchboardGrant(purpose: .invitation(sessionID: conversation.sessionID),
                                              identity: identity, expiry: expiry)
-                guard let cookie = state.cookies.issue(grant, now: now) else { return .switchboardFailed }
+                guard case .success(let cookie) = state.cookies.issue(grant, now: now) else { return .switchboardFailed }
                 invitations.append((session, cookie))
             }
             conversation.ringing[callee] = expiry

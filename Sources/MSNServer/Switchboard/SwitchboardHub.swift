@@ -50,7 +50,8 @@ public final class SwitchboardHub: Service, Sendable {
         logger[metadataKey: "service"] = "switchboard"
         self.logger = logger
         self.now = now
-        self.state = Mutex(State(cookies: SwitchboardCookieJar(capacity: configuration.maximumCookies)))
+        self.state = Mutex(State(cookies: SwitchboardCookieJar(capacity: configuration.maximumCookies,
+                                                               perAccountCapacity: configuration.maximumCookiesPerAccount)))
     }
 
     /// The `host:port` written into `XFR … SB` and `RNG`.
@@ -72,7 +73,7 @@ public final class SwitchboardHub: Service, Sendable {
     /// The answer to `XFR trID SB` from `handle`'s session: `XFR 8 SB host:port CKI cookie[ U
     /// messenger.msn.com[ 1]]` with a fresh cookie bound to the account (and endpoint);
     /// `913` before the first `CHG` or, where ``Dialect/switchboardRefusedWhileHidden``,
-    /// while hidden; `600` when too many cookies are out.
+    /// while hidden; `713` when the account holds too many cookies, `600` when the server does.
     public func referral(for handle: NotificationSessionHandle, transactionID: TransactionID) -> Frame {
         let dialect = handle.session.dialect
         guard let presence = handle.presence,
@@ -81,11 +82,17 @@ public final class SwitchboardHub: Service, Sendable {
         let now = now()
         let grant = SwitchboardGrant(purpose: .start, identity: SwitchboardIdentity(handle),
                                      expiry: now + configuration.cookieLifetime)
-        let (cookie, address) = state.withLock { state in
-            (state.shutDown ? nil : state.cookies.issue(grant, now: now), state.address)
+        let (issued, address) = state.withLock { state in
+            (state.shutDown ? .failure(.full) : state.cookies.issue(grant, now: now), state.address)
         }
-        guard let cookie else { return .error(.serverBusy, transactionID) }
-        return SwitchboardReferral(transactionID: transactionID, address: address, cookie: cookie, dialect: dialect).frame
+        switch issued {
+        case .success(let cookie):
+            return SwitchboardReferral(transactionID: transactionID, address: address, cookie: cookie, dialect: dialect).frame
+        case .failure(.accountFull):
+            return .error(.userTooActive, transactionID)
+        case .failure(.full):
+            return .error(.serverBusy, transactionID)
+        }
     }
 
     // MARK: - Joining

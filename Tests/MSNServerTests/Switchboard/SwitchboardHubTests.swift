@@ -69,6 +69,22 @@ import Testing
         }
     }
 
+    @Test func oneAccountHoldsAFewCookiesAtMost() async throws {
+        try await Self.withHub(.init(maximumCookiesPerAccount: 2)) { hub, clock in
+            let alice = Self.aliceSession()
+            let first = Self.cookie(hub.referral(for: alice, transactionID: 1))
+            _ = hub.referral(for: alice, transactionID: 2)
+            #expect(hub.referral(for: alice, transactionID: 3).line == "713 3")
+            // Using one (or its expiry) frees a place.
+            _ = hub.start(SwitchboardLoginRequest(handle: EndpointHandle("alice@example.com"), cookie: first),
+                          connectionID: 9, outbox: Self.outbox().0)
+            #expect(hub.referral(for: alice, transactionID: 4).verb == .xfr)
+            #expect(hub.referral(for: alice, transactionID: 5).line == "713 5")
+            clock.advance(.seconds(121))
+            #expect(hub.referral(for: alice, transactionID: 6).verb == .xfr)
+        }
+    }
+
     @Test func idleConversationsAreSweptAndClosed() async throws {
         try await Self.withHub(.init(idleTimeout: .seconds(300))) { hub, clock in
             let alice = Self.aliceSession(.msnp18)
