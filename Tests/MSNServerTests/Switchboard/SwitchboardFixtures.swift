@@ -75,21 +75,22 @@ enum SwitchboardFixtures {
     /// A running network with scripted proofs and `accounts` created (display name from
     /// ``name(of:)``).
     static func withNetwork(accounts: [String] = ["alice@example.com", "bob@example.com", "carol@example.com"],
+                            displayName: (String) -> String = name(of:),
                             configure: (inout MessengerNetworkConfiguration) -> Void = { _ in },
                             _ body: (TestNetwork) async throws -> Void) async throws {
         try await TestNetwork.withRunning(configure: configure, authenticator: ScriptedAuthenticator(),
                                           cryptography: ScriptedCryptography()) { network in
             for email in accounts {
-                try await network.createAccount(email: email, password: "test1234", displayName: name(of: email))
+                try await network.createAccount(email: email, password: "test1234", displayName: displayName(email))
             }
             try await body(network)
         }
     }
 
     /// Signs `email` in over `dialect` and goes online (`CHG … NLN` with capabilities
-    /// 1342177280, extended 48 from MSNP16).
+    /// 1342177280, extended 48 from MSNP16, unless `chg` gives the whole line).
     static func signIn(_ network: TestNetwork, _ email: String, _ dialect: Dialect, guid: String? = nil,
-                       status: String = "NLN") async throws -> SwitchboardPerson {
+                       status: String = "NLN", chg: String? = nil) async throws -> SwitchboardPerson {
         let guid = dialect.usrCarriesMachineGUID ? (guid ?? guids[0]) : nil
         let ns = try await LineClient.connect(to: network.notificationAddress)
         try await ns.send("VER 1 \(dialect.token) CVR0")
@@ -116,7 +117,7 @@ enum SwitchboardFixtures {
         case .decimal: " 1342177280"
         case .decimalPair: " 1342177280:48"
         }
-        try await ns.send("CHG 10 \(status)\(caps)")
+        try await ns.send(chg ?? "CHG 10 \(status)\(caps)")
         _ = try await next(ns) { $0.verb == .chg }
         return SwitchboardPerson(email: email, dialect: dialect, guid: guid, ns: ns)
     }
