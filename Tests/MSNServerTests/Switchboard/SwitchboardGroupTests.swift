@@ -98,4 +98,26 @@ import Testing
             #expect(try await aliceSB.readFrames(2).map(\.line) == ["BYE \(bob2.endpointHandle)", "BYE bob@example.com"])
         }
     }
+
+    /// From MSNP16 calling oneself rings one's other machines.
+    @Test func callingOneselfRingsTheOtherEndpoints() async throws {
+        try await F.withNetwork { network in
+            let home = try await F.signIn(network, "alice@example.com", .msnp18, guid: F.guids[0])
+            let work = try await F.signIn(network, "alice@example.com", .msnp16, guid: F.guids[1])
+            let homeSB = try await home.openSwitchboard(in: network)
+            try await homeSB.send("CAL 2 alice@example.com")
+            #expect(try await homeSB.readFrame().argument(0) == "RINGING")
+            let ring = try await work.nextRing()
+            #expect(ring.line.hasSuffix(" alice@example.com Alice U messenger.hotmail.com 1"))
+            let (workSB, welcome) = try await work.answer(ring)
+            #expect(welcome.map(\.line) == ["IRO 1 1 1 \(home.endpointHandle) Alice 1342177280:48", "ANS 1 OK"])
+            #expect(try await homeSB.readFrame().line == "JOI \(work.endpointHandle) Alice 1342177280:48")
+            // Both machines are in: nothing left to ring.
+            try await homeSB.send("CAL 3 alice@example.com")
+            #expect(try await homeSB.readFrame().line == "217 3")
+            try await F.send(workSB, 2, "A", F.text("note to self"))
+            #expect(try await workSB.readFrame().line == "ACK 2")
+            #expect(try await homeSB.readFrame().argument(0) == "alice@example.com")
+        }
+    }
 }
