@@ -33,7 +33,7 @@ final class SwitchboardPerson {
     }
 
     /// Opens a switchboard: `XFR SB`, connect, `USR 1 handle cookie` → `USR 1 OK …`.
-    func openSwitchboard(in network: TestNetwork) async throws -> LineClient {
+    func openSwitchboard() async throws -> LineClient {
         let referral = try await requestSwitchboard()
         #expect(referral.verb == .xfr, "\(referral.line)")
         let sb = try await LineClient.connect(to: String(try #require(referral.argument(1))))
@@ -91,8 +91,14 @@ enum SwitchboardFixtures {
     /// 1342177280, extended 48 from MSNP16, unless `chg` gives the whole line).
     static func signIn(_ network: TestNetwork, _ email: String, _ dialect: Dialect, guid: String? = nil,
                        status: String = "NLN", chg: String? = nil) async throws -> SwitchboardPerson {
+        try await signIn(notificationAddress: network.notificationAddress, email, dialect, guid: guid, status: status, chg: chg)
+    }
+
+    /// ``signIn(_:_:_:guid:status:chg:)`` on the notification server at `notificationAddress`.
+    static func signIn(notificationAddress: String, _ email: String, _ dialect: Dialect, guid: String? = nil,
+                       status: String = "NLN", chg: String? = nil) async throws -> SwitchboardPerson {
         let guid = dialect.usrCarriesMachineGUID ? (guid ?? guids[0]) : nil
-        let ns = try await LineClient.connect(to: network.notificationAddress)
+        let ns = try await LineClient.connect(to: notificationAddress)
         try await ns.send("VER 1 \(dialect.token) CVR0")
         _ = try await ns.readFrame()
         switch dialect.authenticationScheme {

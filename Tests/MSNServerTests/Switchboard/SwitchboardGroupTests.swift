@@ -15,7 +15,7 @@ import Testing
             let alice = try await F.signIn(network, "alice@example.com", .msnp18)
             let bob = try await F.signIn(network, "bob@example.com", .msnp5)
             let carol = try await F.signIn(network, "carol@example.com", .msnp12)
-            let aliceSB = try await alice.openSwitchboard(in: network)
+            let aliceSB = try await alice.openSwitchboard()
 
             try await aliceSB.send("CAL 2 bob@example.com")
             #expect(try await aliceSB.readFrame().argument(0) == "RINGING")
@@ -65,7 +65,7 @@ import Testing
             let alice = try await F.signIn(network, "alice@example.com", .msnp18, guid: F.guids[0])
             let bob1 = try await F.signIn(network, "bob@example.com", .msnp18, guid: F.guids[1])
             let bob2 = try await F.signIn(network, "bob@example.com", .msnp18, guid: F.guids[2])
-            let aliceSB = try await alice.openSwitchboard(in: network)
+            let aliceSB = try await alice.openSwitchboard()
             try await aliceSB.send("CAL 2 bob@example.com")
             _ = try await aliceSB.readFrame()
             let ring1 = try await bob1.nextRing(), ring2 = try await bob2.nextRing()
@@ -104,7 +104,7 @@ import Testing
         try await F.withNetwork { network in
             let home = try await F.signIn(network, "alice@example.com", .msnp18, guid: F.guids[0])
             let work = try await F.signIn(network, "alice@example.com", .msnp16, guid: F.guids[1])
-            let homeSB = try await home.openSwitchboard(in: network)
+            let homeSB = try await home.openSwitchboard()
             try await homeSB.send("CAL 2 alice@example.com")
             #expect(try await homeSB.readFrame().argument(0) == "RINGING")
             let ring = try await work.nextRing()

@@ -52,7 +52,7 @@ import Testing
         try await F.withNetwork { network in
             let alice = try await F.signIn(network, "alice@example.com", a, guid: F.guids[0])
             let bob = try await F.signIn(network, "bob@example.com", b, guid: F.guids[1])
-            let aliceSB = try await alice.openSwitchboard(in: network)
+            let aliceSB = try await alice.openSwitchboard()
 
             try await aliceSB.send("CAL 2 bob@example.com")
             let ringing = try await aliceSB.readFrame()

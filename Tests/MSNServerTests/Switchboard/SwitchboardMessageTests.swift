@@ -11,7 +11,7 @@ import Testing
     static func pair(_ network: TestNetwork, _ a: Dialect = .msnp11) async throws -> (LineClient, LineClient) {
         let alice = try await F.signIn(network, "alice@example.com", a)
         let bob = try await F.signIn(network, "bob@example.com", .msnp12)
-        let aliceSB = try await alice.openSwitchboard(in: network)
+        let aliceSB = try await alice.openSwitchboard()
         try await aliceSB.send("CAL 2 bob@example.com")
         _ = try await aliceSB.readFrame()
         let (bobSB, _) = try await bob.answer(try await bob.nextRing())
@@ -22,7 +22,7 @@ import Testing
     @Test func aloneEveryModeButUIsNAKed() async throws {
         try await F.withNetwork { network in
             let alice = try await F.signIn(network, "alice@example.com", .msnp9)
-            let sb = try await alice.openSwitchboard(in: network)
+            let sb = try await alice.openSwitchboard()
             try await F.send(sb, 2, "U", F.typing("alice@example.com"))
             try await F.send(sb, 3, "N", F.text("nudge"))
             try await F.send(sb, 4, "A", F.text("hello?"))
@@ -81,7 +81,7 @@ import Testing
         try await F.withNetwork(configure: { $0.connection.outboxCapacity = 64 }) { network in
             let alice = try await F.signIn(network, "alice@example.com", .msnp11)
             let bob = try await F.signIn(network, "bob@example.com", .msnp12)
-            let aliceSB = try await alice.openSwitchboard(in: network)
+            let aliceSB = try await alice.openSwitchboard()
             try await aliceSB.send("CAL 2 bob@example.com")
             _ = try await aliceSB.readFrame()
             let ring = try await bob.nextRing()

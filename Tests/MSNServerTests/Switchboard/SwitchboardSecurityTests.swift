@@ -58,7 +58,7 @@ import Testing
             let alice = try await F.signIn(network, "alice@example.com", .msnp18, guid: F.guids[0])
             let bob = try await F.signIn(network, "bob@example.com", .msnp18, guid: F.guids[1])
             let carol = try await F.signIn(network, "carol@example.com", .msnp11)
-            let aliceSB = try await alice.openSwitchboard(in: network)
+            let aliceSB = try await alice.openSwitchboard()
             for (trID, email) in [(2, "bob@example.com"), (3, "carol@example.com")] {
                 try await aliceSB.send("CAL \(trID) \(email)")
                 #expect(try await aliceSB.readFrame().argument(0) == "RINGING")
@@ -92,7 +92,7 @@ import Testing
             _ = try await network.store.addContact(owner: "dave@example.com", contact: "alice@example.com", to: .block)
             _ = try await F.signIn(network, "dave@example.com", .msnp15)
             _ = try await network.store.setPrivacyMode(owner: "erin@example.com", .blockUnlisted)
-            let sb = try await alice.openSwitchboard(in: network)
+            let sb = try await alice.openSwitchboard()
 
             let cases: [(String, String)] = [
                 ("nobody@example.com", "208"),      // no such account
