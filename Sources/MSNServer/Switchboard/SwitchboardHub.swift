@@ -155,13 +155,15 @@ public final class SwitchboardHub: Service, Sendable {
     public func relay(_ payload: ByteBuffer, from sender: SwitchboardParticipant) -> Bool {
         let now = now()
         return state.withLock { state -> Bool in
-            guard let recipients = state.conversations[sender.sessionID]?.others(than: sender.id),
-                  !recipients.isEmpty
+            guard let participants = state.conversations[sender.sessionID]?.participants,
+                  participants.contains(where: { $0.id != sender.id })
             else { return false }
             state.conversations[sender.sessionID]?.lastActivity = now
             let frame = SwitchboardLines.message(from: sender.identity, payload: payload)
             var delivered = true
-            for recipient in recipients where !recipient.outbox.send(frame) { delivered = false }
+            for recipient in participants where recipient.id != sender.id && !recipient.outbox.send(frame) {
+                delivered = false
+            }
             return delivered
         }
     }
