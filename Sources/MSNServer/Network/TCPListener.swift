@@ -17,8 +17,9 @@ import Synchronization
 /// ```
 ///
 /// Connections are served in a discarding task group. On graceful shutdown the listener stops
-/// accepting, sends the factory's ``FrameSessionFactory/shutdownFrame`` (`OUT SSD`) to every
-/// open connection, and returns once they have all closed.
+/// accepting, calls the factory's ``FrameSessionFactory/willShutDown()``, sends its
+/// ``FrameSessionFactory/shutdownFrame`` (`OUT SSD`) to every open connection, and returns once
+/// they have all closed.
 public final class TCPListener<Factory: FrameSessionFactory>: Service, Sendable {
     /// The bound address.
     public let localAddress: SocketAddress
