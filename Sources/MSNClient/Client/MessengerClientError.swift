@@ -29,6 +29,8 @@ public struct MessengerClientError: Error, Hashable, Sendable, CustomStringConve
             case notSignedIn = "not signed in"
             case invalidConfiguration = "invalid configuration"
             case authenticationUnavailable = "authentication unavailable"
+            case contactOffline = "contact offline"
+            case switchboardRefused = "switchboard refused"
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -65,6 +67,12 @@ public struct MessengerClientError: Error, Hashable, Sendable, CustomStringConve
         public static let invalidConfiguration = Code(.invalidConfiguration)
         /// The authentication code this login needs is not available in this build.
         public static let authenticationUnavailable = Code(.authenticationUnavailable)
+        /// The contact called into a conversation is offline, invisible or blocking: `CAL`
+        /// answered with `217` (`216` on old servers).
+        public static let contactOffline = Code(.contactOffline)
+        /// No switchboard: `XFR … SB` answered with an error (`913` while appearing offline),
+        /// or the switchboard refused `USR`/`ANS` (`911`: bad or used cookie).
+        public static let switchboardRefused = Code(.switchboardRefused)
 
         public var description: String { base.rawValue }
     }
