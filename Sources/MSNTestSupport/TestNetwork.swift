@@ -38,6 +38,8 @@ public final class TestNetwork: Sendable {
     public var dispatchAddress: String { network.dispatchAddress }
     /// The notification server's `host:port`.
     public var notificationAddress: String { network.notificationAddress }
+    /// The switchboard's `host:port`.
+    public var switchboardAddress: String { network.switchboardAddress }
     /// The HTTP services' base URL, `http://127.0.0.1:<port>`.
     public var httpBaseURL: String { "http://127.0.0.1:\(httpPort)" }
     /// The signed-in sessions.

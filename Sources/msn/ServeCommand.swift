@@ -69,6 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
         let network = try await MessengerNetwork.bind(configuration: configuration, store: store, logger: logger)
         logger.info("dispatch server listening on \(network.dispatchAddress)")
         logger.info("notification server listening on \(network.notificationAddress)")
+        logger.info("switchboard listening on \(network.switchboardAddress)")
         logger.info("data directory \(data)")
 
         let group = ServiceGroup(configuration: .init(

@@ -167,6 +167,9 @@ extension Dialect {
     public var switchboardCarriesCapabilities: Bool { rawValue >= 12 }
     /// Endpoint GUIDs in switchboard handles, `email;{guid}` (MSNP16+).
     public var switchboardUsesEndpoints: Bool { rawValue >= 16 }
+    /// `XFR TrID SB` is refused with `913` while the user is hidden (MSNP2–12; WLM's invisible
+    /// users may chat).
+    public var switchboardRefusedWhileHidden: Bool { rawValue <= 12 }
     /// The switchboard accepts `MSG TrID D` (MSNP9+).
     public var supportsDataMessages: Bool { rawValue >= 9 }
 

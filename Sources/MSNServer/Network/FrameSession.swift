@@ -31,4 +31,11 @@ public protocol FrameSessionFactory: Sendable {
     var shutdownFrame: Frame? { get }
     /// Makes the session of a new connection.
     func makeSession(context: ConnectionContext) -> Session
+    /// Called once when a graceful shutdown begins, before ``shutdownFrame`` goes out and the
+    /// connections close (the switchboard says `BYE` in each conversation here).
+    func willShutDown()
+}
+
+extension FrameSessionFactory {
+    public func willShutDown() {}
 }

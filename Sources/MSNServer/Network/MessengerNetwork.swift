@@ -4,8 +4,8 @@ import NIOCore
 import NIOPosix
 import ServiceLifecycle
 
-/// A whole MSN network in one process: the HTTP services and the bound dispatch and
-/// notification listeners, ready to run as services in one `ServiceGroup`.
+/// A whole MSN network in one process: the HTTP services and the bound dispatch,
+/// notification and switchboard listeners, ready to run as services in one `ServiceGroup`.
 ///
 /// ```swift
 /// let store = try SQLiteMessengerStore(configuration: .init(directory: "./msn-data"))
@@ -27,6 +27,8 @@ public final class MessengerNetwork: Sendable {
     public let dispatch: TCPListener<DispatchServer>
     /// The notification server's listener.
     public let notification: TCPListener<NotificationServer>
+    /// The switchboard's listener.
+    public let switchboard: TCPListener<SwitchboardServer>
     /// Nexus, Passport 1.4, RST and RST2, the address book and sharing services.
     public let http: MessengerHTTPService
     /// The HTTP port, once the HTTP service runs.
@@ -34,17 +36,18 @@ public final class MessengerNetwork: Sendable {
 
     init(configuration: MessengerNetworkConfiguration, store: any MessengerStore, tickets: TicketStore,
          dispatch: TCPListener<DispatchServer>, notification: TCPListener<NotificationServer>,
-         http: MessengerHTTPService, httpPort: BoundPort) {
+         switchboard: TCPListener<SwitchboardServer>, http: MessengerHTTPService, httpPort: BoundPort) {
         self.configuration = configuration
         self.store = store
         self.tickets = tickets
         self.dispatch = dispatch
         self.notification = notification
+        self.switchboard = switchboard
         self.http = http
         self.httpPort = httpPort
     }
 
-    /// Binds the dispatch and notification servers and prepares the HTTP services.
+    /// Binds the dispatch, notification and switchboard servers and prepares the HTTP services.
     ///
     /// - Parameters:
     ///   - store: the accounts; the caller opens and closes it.
@@ -58,13 +61,29 @@ public final class MessengerNetwork: Sendable {
                             cryptography: any LoginCryptography = StandardLoginCryptography(),
                             group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
                             logger: Logger) async throws -> MessengerNetwork {
+        let registry = SessionRegistry()
+        let hub = SwitchboardHub(configuration: configuration.switchboard, registry: registry, store: store, logger: logger)
+        // A participant may only listen for as long as the conversation lives: the
+        // conversation's idle timeout, not the connection's, ends quiet switchboard connections.
+        var switchboardSettings = configuration.connection
+        switchboardSettings.idleTimeout = .seconds(24 * 3600)
+        let switchboard = try await TCPListener.bind(host: configuration.host, port: configuration.switchboardPort,
+                                                     factory: SwitchboardServer(hub: hub), settings: switchboardSettings,
+                                                     group: group, logger: logger)
+        hub.setAddress(configuration.advertisedHost.map { "\($0):\(switchboard.port)" } ?? switchboard.hostAndPort)
         let notificationServer = NotificationServer(
             configuration: configuration.notification,
             authenticator: authenticator ?? StoreAuthenticator(store: store, tickets: tickets),
-            cryptography: cryptography, store: store, logger: logger)
-        let notification = try await TCPListener.bind(host: configuration.host, port: configuration.notificationPort,
+            cryptography: cryptography, store: store, registry: registry, switchboard: hub, logger: logger)
+        let notification: TCPListener<NotificationServer>
+        do {
+            notification = try await TCPListener.bind(host: configuration.host, port: configuration.notificationPort,
                                                       factory: notificationServer, settings: configuration.connection,
                                                       group: group, logger: logger)
+        } catch {
+            try? await switchboard.close()
+            throw error
+        }
         let dispatchServer = DispatchServer(handshake: configuration.notification.handshake)
         let dispatch: TCPListener<DispatchServer>
         do {
@@ -73,6 +92,7 @@ public final class MessengerNetwork: Sendable {
                                                   group: group, logger: logger)
         } catch {
             try? await notification.close()
+            try? await switchboard.close()
             throw error
         }
         let advertised = configuration.advertisedHost
@@ -93,16 +113,21 @@ public final class MessengerNetwork: Sendable {
             additionalRoutes: { router in addressBook.register(on: router) },
             onServerRunning: { port in httpPort.set(port) })
         return MessengerNetwork(configuration: configuration, store: store, tickets: tickets, dispatch: dispatch,
-                                notification: notification, http: http, httpPort: httpPort)
+                                notification: notification, switchboard: switchboard, http: http, httpPort: httpPort)
     }
 
     /// The dispatch server's `host:port`.
     public var dispatchAddress: String { dispatch.hostAndPort }
     /// The notification server's `host:port`.
     public var notificationAddress: String { notification.hostAndPort }
+    /// The switchboard's `host:port` as written into `XFR … SB` and `RNG`.
+    public var switchboardAddress: String { switchboardHub.address }
     /// The signed-in sessions.
     public var registry: SessionRegistry { notification.factory.registry }
+    /// The switchboard's cookies and conversations.
+    public var switchboardHub: SwitchboardHub { switchboard.factory.hub }
 
-    /// Everything to run, in start order (a service group stops them in reverse).
-    public var services: [any Service] { [http, notification, dispatch] }
+    /// Everything to run, in start order (a service group stops them in reverse: the
+    /// switchboard says its `BYE`s after the notification server's `OUT SSD`).
+    public var services: [any Service] { [http, switchboardHub, switchboard, notification, dispatch] }
 }

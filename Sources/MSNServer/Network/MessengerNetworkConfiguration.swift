@@ -12,7 +12,7 @@ public struct MessengerNetworkConfiguration: Sendable {
     public var dispatchPort: Int
     /// The notification server's port. Default 1866.
     public var notificationPort: Int
-    /// The switchboard's port. Default 1864 (the switchboard arrives with a later issue).
+    /// The switchboard's port. Default 1864.
     public var switchboardPort: Int
     /// The HTTP services' port (Nexus, Passport, RST). Default 8080.
     public var httpPort: Int
@@ -27,6 +27,8 @@ public struct MessengerNetworkConfiguration: Sendable {
     public var connection: ConnectionSettings
     /// What the notification server says.
     public var notification: NotificationSessionConfiguration
+    /// Switchboard cookies, idle conversations and the `MSG` cap.
+    public var switchboard: SwitchboardConfiguration = .init()
 
     public init(host: String = "127.0.0.1", dispatchPort: Int = 1863, notificationPort: Int = 1866,
                 switchboardPort: Int = 1864, httpPort: Int = 8080, advertisedHost: String? = nil,

@@ -102,6 +102,7 @@ public final class TCPListener<Factory: FrameSessionFactory>: Service, Sendable 
         } onGracefulShutdown: { [logger] in
             logger.info("shutting down: closing the listener and \(tracker.count) connection(s)")
             serverChannel.channel.close(promise: nil)
+            factory.willShutDown()
             tracker.closeAll(farewell: factory.shutdownFrame)
         }
     }

@@ -21,6 +21,8 @@ public enum NotificationAction: Sendable, Hashable {
     case changePresence(PresenceCommands.Change, echo: Frame, TransactionID)
     /// Apply a `UUX`: keep the personal message, push `UBX` to watchers.
     case setPersonalMessage(message: String, media: String)
+    /// Answer `XFR trID SB` with a switchboard address and a fresh cookie (or `913`).
+    case requestSwitchboard(TransactionID)
 }
 
 /// Who is signed in on a connection.

@@ -17,11 +17,15 @@ public struct NotificationServer: FrameSessionFactory {
     public let registry: SessionRegistry
     /// Contact lists and presence.
     public let contacts: ContactListService
+    /// The switchboard that `XFR … SB` refers to; `nil`: `XFR … SB` is answered `280`.
+    public let switchboard: SwitchboardHub?
 
     public init(configuration: NotificationSessionConfiguration = .init(),
                 authenticator: any NotificationAuthenticator, cryptography: any LoginCryptography,
                 store: any MessengerStore, registry: SessionRegistry = SessionRegistry(),
+                switchboard: SwitchboardHub? = nil,
                 logger: Logger = Logger(label: "msn.notification")) {
+        self.switchboard = switchboard
         self.configuration = configuration
         self.authenticator = authenticator
         self.cryptography = cryptography
@@ -38,7 +42,9 @@ public struct NotificationServer: FrameSessionFactory {
     public func makeSession(context: ConnectionContext) -> NotificationSession {
         let state = NotificationSessionState(configuration: configuration, cryptography: cryptography,
                                              clientIP: context.remoteIP, clientPort: context.remotePort)
-        return NotificationSession(state: state, context: context, authenticator: authenticator,
-                                   registry: registry, contacts: contacts)
+        var session = NotificationSession(state: state, context: context, authenticator: authenticator,
+                                          registry: registry, contacts: contacts)
+        session.switchboard = switchboard
+        return session
     }
 }

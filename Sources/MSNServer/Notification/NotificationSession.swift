@@ -15,6 +15,8 @@ public struct NotificationSession: FrameSession {
     let authenticator: any NotificationAuthenticator
     let registry: SessionRegistry
     let contacts: ContactListService
+    /// Where `XFR … SB` cookies come from; `nil` when the network runs no switchboard.
+    var switchboard: SwitchboardHub?
     var handle: NotificationSessionHandle?
 
     init(state: NotificationSessionState, context: ConnectionContext,
@@ -80,6 +82,10 @@ public struct NotificationSession: FrameSession {
                     context.logger.error("presence change failed: \(error)")
                     guard context.outbox.send(echo) else { return .close }
                 }
+            case .requestSwitchboard(let trID):
+                guard let handle else { return .close }
+                let reply = switchboard?.referral(for: handle, transactionID: trID) ?? .error(.switchboardFailed, trID)
+                guard context.outbox.send(reply) else { return .close }
             case .setPersonalMessage(let message, let media):
                 guard let handle else { return .close }
                 do {

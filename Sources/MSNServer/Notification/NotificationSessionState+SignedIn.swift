@@ -12,6 +12,10 @@ extension NotificationSessionState {
             return [.send(Frame(verb: .qng, arguments: seconds))]
         case .chg:
             return changeStatus(frame)
+        case .xfr:
+            // C: XFR 10 SB   S: XFR 10 SB 127.0.0.1:1864 CKI 4831297305.1770432918.9023441750[ U messenger.msn.com[ 1]]
+            guard let request = try? ReferralRequest(frame: frame), request.target == .switchboard else { return close() }
+            return [.requestSwitchboard(request.transactionID)]
         case .qry where dialect.challengeKind != .none:
             return answerChallenge(frame, dialect: dialect)
         case .gcf where dialect.supportsPersonalMessages:

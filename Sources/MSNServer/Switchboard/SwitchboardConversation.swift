@@ -1,0 +1,31 @@
+/// One running switchboard session: its participants in join order and the invitations still
+/// ringing.
+struct SwitchboardConversation: Sendable {
+    let sessionID: String
+    /// Connections in join order.
+    var participants: [SwitchboardParticipant] = []
+    /// Accounts called and not yet answered, with when their invitation runs out.
+    var ringing: [String: ContinuousClock.Instant] = [:]
+    /// The last `MSG` or join.
+    var lastActivity: ContinuousClock.Instant
+
+    init(sessionID: String, now: ContinuousClock.Instant) {
+        self.sessionID = sessionID
+        self.lastActivity = now
+    }
+
+    /// Whether `account` (lower-cased) has a connection here.
+    func contains(account: String) -> Bool {
+        participants.contains { $0.identity.accountKey == account }
+    }
+
+    /// Whether `account` was called and may still answer.
+    func isRinging(_ account: String, now: ContinuousClock.Instant) -> Bool {
+        ringing[account].map { $0 > now } ?? false
+    }
+
+    /// Everyone but the connection `id`.
+    func others(than id: UInt64) -> [SwitchboardParticipant] {
+        participants.filter { $0.id != id }
+    }
+}

@@ -1,0 +1,20 @@
+/// One connection taking part in a conversation: who it is and where its frames go.
+///
+/// An account may be present several times (MSNP16+ endpoints); each connection is one
+/// participant.
+public final class SwitchboardParticipant: Sendable, Identifiable {
+    /// The connection id.
+    public let id: UInt64
+    /// The conversation's session id (`CAL 2 RINGING <session-id>`).
+    public let sessionID: String
+    public let identity: SwitchboardIdentity
+    /// Where frames for this connection are queued.
+    let outbox: Outbox
+
+    init(id: UInt64, sessionID: String, identity: SwitchboardIdentity, outbox: Outbox) {
+        self.id = id
+        self.sessionID = sessionID
+        self.identity = identity
+        self.outbox = outbox
+    }
+}
