@@ -197,7 +197,7 @@ extension Conversation {
             }
         case .joi:  // JOI bob@example.com Bob [caps]
             if let handle = frame.argument(0), let joined = roster.join(EndpointHandle(handle)) {
-                if !invitees.contains(joined) { invitees.append(joined) }
+                if !invitees.contains(joined), invitees.count < SwitchboardRoster.maximumParticipants { invitees.append(joined) }
                 emit(.joined(joined))
                 wakeAll()
             }

@@ -9,8 +9,13 @@ import MSNCore
 /// S: BYE bob@example.com                                              → bob left
 /// ```
 /// From MSNP16 the server names each endpoint and then the bare account; the roster counts
-/// accounts. The client's own account (its other endpoints) is never a participant.
+/// accounts. The client's own account (its other endpoints) is never a participant. Bounded:
+/// joins past ``maximumParticipants`` accounts or ``maximumEndpoints`` endpoints of one account
+/// are ignored.
 struct SwitchboardRoster: Sendable {
+    static let maximumParticipants = 256
+    static let maximumEndpoints = 16
+
     /// The account of the client, lower-cased.
     let me: String
     /// Other participants' accounts, lower-cased, in order of arrival.
@@ -30,12 +35,16 @@ struct SwitchboardRoster: Sendable {
     mutating func join(_ handle: EndpointHandle) -> String? {
         let account = handle.account.lowercased()
         guard account != me, !account.isEmpty else { return nil }
+        let known = participants.contains(account)
+        guard known || participants.count < Self.maximumParticipants else { return nil }
         if let endpoint = handle.endpoint {
-            endpoints[account, default: []].insert(endpoint.lowercased())
+            if endpoints[account, default: []].count < Self.maximumEndpoints {
+                endpoints[account, default: []].insert(endpoint.lowercased())
+            }
         } else {
             joinedBare.insert(account)
         }
-        guard !participants.contains(account) else { return nil }
+        guard !known else { return nil }
         participants.append(account)
         return account
     }

@@ -41,3 +41,14 @@ struct SwitchboardRosterTests {
         #expect(roster.leave(EndpointHandle("alice@example.com;{B}")) == "alice@example.com")
     }
 }
+
+extension SwitchboardRosterTests {
+    @Test("A flood of JOIs is bounded")
+    func bounded() {
+        var roster = SwitchboardRoster(me: "alice@example.com")
+        for index in 0..<1000 { _ = roster.join(EndpointHandle("user\(index)@example.com")) }
+        #expect(roster.participants.count == SwitchboardRoster.maximumParticipants)
+        for index in 0..<1000 { _ = roster.join(EndpointHandle("user0@example.com;{\(index)}")) }
+        #expect(roster.leave(EndpointHandle("user0@example.com")) == "user0@example.com")
+    }
+}
