@@ -224,6 +224,26 @@ struct ConversationScriptedTests {
         await switchboard.stop(); await notification.stop()
     }
 
+    @Test("Chunked parts from the switchboard arrive as one message")
+    func receiveChunks() async throws {
+        let text = String(repeating: "0123456789 ✓ ", count: 300)
+        let parts = try #require(MIMEMessage.text(text).chunked(messageID: "{8C8A3F4E-1B2C-4D5E-9F60-718293A4B5C6}"))
+        #expect(parts.count == 3)
+        let switchboard = try await ScriptedServer.start([Self.welcome + parts.map { Self.relayed($0) }])
+        let notification = try await ScriptedServer.start([Self.notification(switchboards: [switchboard])])
+        let client = try await Self.signedIn(notification)
+        let conversation = try await client.startConversation(with: ["bob@example.com"])
+        let events = Recorder(conversation)
+        let message = await events.first { if case .message = $0 { true } else { false } }
+        guard case .message(let sender, let received, _, _) = message else { Issue.record("\(events.all)"); return }
+        #expect(sender == "bob@example.com")
+        #expect(received == text)
+        #expect(events.all.filter { if case .message = $0 { true } else { false } }.count == 1)
+        await conversation.leave()
+        await client.close()
+        await switchboard.stop(); await notification.stop()
+    }
+
     @Test("RNG is an invitation event; accept answers with ANS and takes the IRO list")
     func invitation() async throws {
         let switchboard = try await ScriptedServer.start([[
