@@ -53,6 +53,8 @@ extension MessengerClient {
         public var keepaliveInterval: Duration = .seconds(45)
         /// The most events buffered for ``MessengerClient/events`` before new ones are dropped.
         public var eventBufferSize = 1024
+        /// How conversations (switchboard sessions) behave.
+        public var conversations = ConversationSettings()
         /// Bounds applied when decoding the server's bytes.
         public var frameLimits: FrameLimits = .default
         /// Receives every line sent and received, in order (payloads included), for debugging.

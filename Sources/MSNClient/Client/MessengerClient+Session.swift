@@ -83,6 +83,8 @@ extension MessengerClient {
                 emit(.signedOutByServer(reason: frame.arguments.map(String.init)))
             }
             await connection.close()
+        case .rng:
+            handleInvitation(frame)
         case .msg where isProfile(frame):
             guard let dialect = account?.dialect, let text = frame.payloadText else { return }
             let profile = Profile(payload: text, dialect: dialect)

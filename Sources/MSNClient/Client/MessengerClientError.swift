@@ -23,6 +23,8 @@ public struct MessengerClientError: Error, Hashable, Sendable, CustomStringConve
             case protocolViolation = "protocol violation"
             case signedInElsewhere = "signed in elsewhere"
             case timeout = "timeout"
+            case contactOffline = "contact offline"
+            case switchboardRefused = "switchboard refused"
             case serverError = "server error"
             case httpFailure = "HTTP/SOAP failure"
             case disconnected = "disconnected"
@@ -53,6 +55,12 @@ public struct MessengerClientError: Error, Hashable, Sendable, CustomStringConve
         public static let signedInElsewhere = Code(.signedInElsewhere)
         /// No answer in time (connect, reply, keepalive, HTTP).
         public static let timeout = Code(.timeout)
+        /// The contact called into a conversation is offline, invisible or blocking: `CAL`
+        /// answered with `217` (`216` on old servers).
+        public static let contactOffline = Code(.contactOffline)
+        /// No switchboard: `XFR … SB` answered with an error (`913` while appearing offline),
+        /// or the switchboard refused `USR`/`ANS` (`911`: bad or used cookie).
+        public static let switchboardRefused = Code(.switchboardRefused)
         /// A numeric error reply; ``MessengerClientError/serverErrorCode`` holds it.
         public static let serverError = Code(.serverError)
         /// Nexus, Passport 1.4 or RST/RST2 answered with an unexpected status or body.

@@ -49,7 +49,8 @@ actor MessengerConnection {
     }
 
     private struct Pending {
-        var verb: Verb
+        /// The verbs that answer the request (`CHG` for `CHG`; `ACK` or `NAK` for `MSG … A`).
+        var replies: [Verb]
         var continuation: CheckedContinuation<Frame, any Error>
         var timer: Task<Void, Never>?
     }
@@ -129,7 +130,7 @@ actor MessengerConnection {
         // The reply echoes the id and the verb (or is a numeric error); other lines with the same
         // id (`ILN 9 …` before `CHG 9 NLN 0`) are queued like pushes.
         if let id = frame.transactionID, id != .asynchronous, let request = pending[id],
-           request.verb == frame.verb || frame.verb.isError {
+           request.replies.contains(frame.verb) || frame.verb.isError {
             pending[id] = nil
             request.timer?.cancel()
             request.continuation.resume(returning: frame)
@@ -177,6 +178,14 @@ actor MessengerConnection {
         }
     }
 
+    /// Every frame already received and not claimed, without waiting (the `IRO`s that came
+    /// before `ANS 1 OK`).
+    func drainQueued() -> [Frame] {
+        var frames: [Frame] = []
+        while let frame = queue.popFirst() { frames.append(frame) }
+        return frames
+    }
+
     private func expireWaiter(_ token: Int, after timeout: Duration) {
         guard let waiter, waiter.token == token else { return }
         self.waiter = nil
@@ -219,8 +228,11 @@ actor MessengerConnection {
     /// ```
     /// C: CHG 9 NLN 0   →   S: CHG 9 NLN 0
     /// ```
+    ///
+    /// - Parameter replies: the verbs that answer; default the request's own verb. A switchboard
+    ///   `MSG 4 A 161` is answered by `ACK 4` or `NAK 4`.
     func request(_ verb: Verb, arguments: [String], payload: ByteBuffer? = nil,
-                 timeout: Duration) async throws -> Frame {
+                 replies: [Verb]? = nil, timeout: Duration) async throws -> Frame {
         if let closure { throw closure }
         let id = allocateTransactionID()
         let frame = Frame(verb: verb, transactionID: id, arguments: arguments, payload: payload)
@@ -231,7 +243,7 @@ actor MessengerConnection {
                     guard !Task.isCancelled else { return }
                     await self?.expireRequest(id, verb: verb, after: timeout)
                 }
-                pending[id] = Pending(verb: verb, continuation: continuation, timer: timer)
+                pending[id] = Pending(replies: replies ?? [verb], continuation: continuation, timer: timer)
                 do {
                     try write(frame)
                 } catch {

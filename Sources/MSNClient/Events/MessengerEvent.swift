@@ -27,4 +27,7 @@ public enum MessengerEvent: Sendable {
     case unhandledFrame(Frame)
     /// The connection is gone. `nil` after ``MessengerClient/signOut()``; otherwise why.
     case disconnected(MessengerClientError?)
+    /// `RNG`: someone invites the client to a conversation. Accept with
+    /// ``MessengerClient/accept(_:)``, or ignore it to decline.
+    case conversationInvitation(ConversationInvitation)
 }
