@@ -1,3 +1,4 @@
+import MSNCore
 import Foundation
 
 /// The sharing service: `FindMembership` (AL, BL, RL, PL as the roles `Allow`, `Block`,

@@ -1,3 +1,4 @@
+import MSNCore
 import Foundation
 
 /// The address-book and sharing methods, on the same store rows as every NS dialect: a

@@ -1,3 +1,5 @@
+import MSNCore
+
 /// A contact-list request from a signed-in client, whatever its dialect.
 ///
 /// ```

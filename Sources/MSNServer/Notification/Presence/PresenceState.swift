@@ -1,3 +1,5 @@
+import MSNCore
+
 /// What others see of one signed-in user: status, capabilities, display picture, names.
 ///
 /// ```

@@ -1,3 +1,5 @@
+import MSNCore
+
 /// One contact on an account's lists: the row of one (owner, contact) pair.
 ///
 /// ```

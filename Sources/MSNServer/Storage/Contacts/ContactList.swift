@@ -1,3 +1,4 @@
+import MSNCore
 import Foundation
 
 /// Everything a `SYN` reports about one account: settings, groups and contacts.

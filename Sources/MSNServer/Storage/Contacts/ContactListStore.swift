@@ -1,3 +1,5 @@
+import MSNCore
+
 /// The contact-list half of ``MessengerStore``: lists, groups, privacy and profile fields.
 ///
 /// Accounts are named by sign-in name (compared case-insensitively). Every method is one
