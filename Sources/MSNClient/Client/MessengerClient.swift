@@ -26,8 +26,13 @@ public actor MessengerClient {
     public nonisolated let configuration: Configuration
     /// What the server pushes and what the client does on its own, after sign-in.
     public nonisolated let events: MessengerEvents
+    /// Changes of the contact list after sign-in (see ``contactList`` for the whole list).
+    public nonisolated let contactChanges: ContactListChanges
 
     let eventContinuation: AsyncStream<MessengerEvent>.Continuation
+    let contactContinuation: AsyncStream<ContactListChange>.Continuation
+    /// The contact list of the signed-in account (`nil` before the first sign-in).
+    var contactState: ContactListState?
     let logger: Logger
     private let transportOverride: (any PassportTransport)?
     private var httpClient: HTTPClient?
@@ -63,6 +68,10 @@ public actor MessengerClient {
             of: MessengerEvent.self, bufferingPolicy: .bufferingOldest(max(1, configuration.eventBufferSize)))
         self.events = MessengerEvents(stream: stream)
         self.eventContinuation = continuation
+        let (changes, changeContinuation) = AsyncStream.makeStream(
+            of: ContactListChange.self, bufferingPolicy: .bufferingOldest(max(1, configuration.contactChangeBufferSize)))
+        self.contactChanges = ContactListChanges(stream: changes)
+        self.contactContinuation = changeContinuation
         self.pingInterval = configuration.keepaliveInterval
     }
 
@@ -71,6 +80,7 @@ public actor MessengerClient {
         // (async-http-client traps on a client deallocated while running).
         httpClient?.shutdown { _ in }
         eventContinuation.finish()
+        contactContinuation.finish()
     }
 
     /// Runs `body` with a new client and closes it afterwards, whatever happens.
@@ -158,6 +168,7 @@ public actor MessengerClient {
             try? await httpClient.shutdown()
         }
         eventContinuation.finish()
+        contactContinuation.finish()
     }
 
     /// The Passport transport: the injected one, or the shared `HTTPClient` (made on first use).
