@@ -87,7 +87,8 @@ struct ConnectionOptions: ParsableArguments {
             if lines.last?.isEmpty == true { lines.removeLast() }
             for line in lines { text += "    " + line + "\n" }
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        // `try?`: a closed pipe (`| head`) ends the output, not the process.
+        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     }
 
     /// Prompts on standard error and reads a line with echo off when standard input is a terminal.
