@@ -235,7 +235,7 @@ struct ConversationTests {
 
     @Test("After the switchboard's idle timeout, a send reopens it, calls back, and is delivered")
     func idleReopen() async throws {
-        try await TestNetwork.withRunning(configure: { $0.switchboard.idleTimeout = .milliseconds(400) }) { network in
+        try await TestNetwork.withRunning(configure: { $0.switchboard.idleTimeout = .milliseconds(1500) }) { network in
             let alice = try await Self.person("alice@example.com", .msnp18, on: network)
             let bob = try await Self.person("bob@example.com", .msnp12, on: network)
             let conversation = try await alice.client.startConversation(with: ["bob@example.com"])
