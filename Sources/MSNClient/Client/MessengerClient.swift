@@ -48,6 +48,8 @@ public actor MessengerClient {
     var lastPing: ContinuousClock.Instant = .now
     var closingReason: MessengerClientError?
     var signingIn = false
+    /// The conversations started or accepted in this session; ``signOut()`` ends them.
+    var conversations: [ObjectIdentifier: WeakConversation] = [:]
     private(set) var isClosed = false
 
     /// Creates a client. Nothing is connected until ``signIn(email:password:)``.
@@ -138,7 +140,9 @@ public actor MessengerClient {
         return reply
     }
 
-    /// Signs out with `OUT` and closes the connection. Safe to call when not signed in.
+    /// Signs out with `OUT` and closes the connection, after leaving every open
+    /// ``Conversation`` (their later sends return ``NotDeliveredReason/conversationEnded``).
+    /// Safe to call when not signed in.
     ///
     /// ```
     /// C: OUT
@@ -146,6 +150,9 @@ public actor MessengerClient {
     public func signOut() async {
         guard let connection else { return }
         closingReason = nil
+        let open = conversations.values.compactMap(\.conversation)
+        conversations.removeAll()
+        for conversation in open { await conversation.leave() }
         stopSessionTasks()
         if account != nil {
             try? await connection.write(Frame(verb: .out))
