@@ -50,7 +50,7 @@ struct ChatCommand: AsyncParsableCommand {
             try await ClientContactsAdapter.setStatus(.online, on: client)
         } catch {
             await client.close()
-            FileHandle.standardError.write(Data("msn: sign-in failed: \(error)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("msn: sign-in failed: \(error)\n".utf8))
             throw ExitCode.failure
         }
         let terminal = TerminalOutput()
@@ -58,6 +58,6 @@ struct ChatCommand: AsyncParsableCommand {
         // With --password-stdin the password was the first line; the chat reads the rest.
         await session.run(input: StandardInputLines.stream(beforeEachLine: { terminal.showPrompt() }), opening: contact)
         await client.close()
-        if terminal.isTerminal { FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8)) }
+        if terminal.isTerminal { try? FileHandle.standardOutput.write(contentsOf: Data("\r\u{1B}[2K".utf8)) }
     }
 }

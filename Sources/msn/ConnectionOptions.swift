@@ -56,6 +56,28 @@ struct ConnectionOptions: ParsableArguments {
         return password
     }
 
+    /// Signs in with `initialStatus`, runs `body`, signs out and closes the client, whatever happens.
+    func withSession<Result: Sendable>(
+        email: String, password: String, initialStatus: PresenceStatus?, action: String,
+        _ body: (MessengerClient, SignedInAccount) async throws -> Result
+    ) async throws(CommandFailure) -> Result {
+        var configuration = try configuration()
+        configuration.initialStatus = initialStatus
+        var logger = Logger(label: "msn.cli")
+        logger.logLevel = .warning
+        let client = MessengerClient(configuration: configuration, logger: logger)
+        do {
+            let account = try await client.signIn(email: email, password: password)
+            let result = try await body(client, account)
+            await client.signOut()
+            await client.close()
+            return result
+        } catch {
+            await client.close()
+            throw CommandFailure("\(action) failed: \(error)")
+        }
+    }
+
     /// `>>> USR 3 TWN I alice@example.com`, payload lines indented below.
     @Sendable
     static func printTrace(_ record: TraceRecord) {
@@ -65,7 +87,8 @@ struct ConnectionOptions: ParsableArguments {
             if lines.last?.isEmpty == true { lines.removeLast() }
             for line in lines { text += "    " + line + "\n" }
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        // `try?`: a closed pipe (`| head`) ends the output, not the process.
+        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     }
 
     /// Prompts on standard error and reads a line with echo off when standard input is a terminal.
@@ -96,5 +119,14 @@ struct CommandFailure: Error, CustomStringConvertible {
         let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
         FileHandle.standardError.write(Data("msn: \(line)\n".utf8))
         Foundation.exit(1)
+    }
+}
+
+/// Runs a command body that yields output lines: prints them, or the failure and exits 1.
+func runPrinting(_ body: () async throws(CommandFailure) -> [String]) async {
+    do throws(CommandFailure) {
+        for line in try await body() { print(line) }
+    } catch {
+        error.exit()
     }
 }

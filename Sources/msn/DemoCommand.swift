@@ -37,7 +37,7 @@ struct DemoCommand: AsyncParsableCommand {
         guard let first = Self.dialect(firstDialect), let second = Self.dialect(secondDialect) else {
             CommandFailure("unknown dialect (MSNP2 … MSNP18)").exit()
         }
-        var script = DemoScript(say: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) })
+        var script = DemoScript(say: { line in try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8)) })
         script.first.dialect = first
         script.second.dialect = second
         script.stepTimeout = .seconds(max(1, stepTimeout))

@@ -41,7 +41,7 @@ struct SendCommand: AsyncParsableCommand {
         }
         let outcome = await Self.send(text, to: contact, from: email, password: password, configuration: configuration)
         if let line = outcome.line { print(line) }
-        if let reason = outcome.reason { FileHandle.standardError.write(Data("msn: \(reason)\n".utf8)) }
+        if let reason = outcome.reason { try? FileHandle.standardError.write(contentsOf: Data("msn: \(reason)\n".utf8)) }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 

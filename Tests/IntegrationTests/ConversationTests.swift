@@ -233,9 +233,25 @@ struct ConversationTests {
         }
     }
 
+    @Test("Signing out ends every open conversation: the others see the leave, later sends say so")
+    func signOutEndsConversations() async throws {
+        try await TestNetwork.withRunning { network in
+            let alice = try await Self.person("alice@example.com", .msnp15, on: network)
+            let bob = try await Self.person("bob@example.com", .msnp11, on: network)
+            let conversation = try await alice.client.startConversation(with: ["bob@example.com"])
+            let alicesLog = ConversationLog(conversation)
+            let bobsLog = try #require(await bob.conversation())
+            await alice.client.signOut()
+            #expect(await alicesLog.first { $0 == .ended(.leftByProgram) } != nil)
+            #expect(await bobsLog.first { $0 == .left("alice@example.com", timedOut: false) } != nil)
+            #expect(try await conversation.send(text: "after sign-out") == .notDelivered(.conversationEnded))
+            await alice.close(); await bob.close()
+        }
+    }
+
     @Test("After the switchboard's idle timeout, a send reopens it, calls back, and is delivered")
     func idleReopen() async throws {
-        try await TestNetwork.withRunning(configure: { $0.switchboard.idleTimeout = .milliseconds(400) }) { network in
+        try await TestNetwork.withRunning(configure: { $0.switchboard.idleTimeout = .milliseconds(1500) }) { network in
             let alice = try await Self.person("alice@example.com", .msnp18, on: network)
             let bob = try await Self.person("bob@example.com", .msnp12, on: network)
             let conversation = try await alice.client.startConversation(with: ["bob@example.com"])

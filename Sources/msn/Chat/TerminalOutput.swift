@@ -24,13 +24,13 @@ final class TerminalOutput: Sendable {
     func write(_ line: String) {
         lock.withLock { _ in
             let text = isTerminal ? "\r\u{1B}[2K" + line + "\n" + prompt : line + "\n"
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
         }
     }
 
     /// Shows the prompt (on a terminal), before the next line is read.
     func showPrompt() {
         guard isTerminal else { return }
-        lock.withLock { _ in FileHandle.standardOutput.write(Data(("\r\u{1B}[2K" + prompt).utf8)) }
+        lock.withLock { _ in try? FileHandle.standardOutput.write(contentsOf: Data(("\r\u{1B}[2K" + prompt).utf8)) }
     }
 }

@@ -89,7 +89,13 @@ struct DemoScript: Sendable {
         tracing.isOn = false
         say("• \(aliceAccount.email) signed in with \(aliceAccount.dialect)")
 
-        let invitations = EventRecorder(bob.events)
+        // Bob answers every ring (RNG) with ANS, as a messenger window would.
+        let (accepted, acceptedContinuation) = AsyncStream.makeStream(of: Conversation.self)
+        let acceptedLog = EventRecorder(accepted)
+        let invitations = EventRecorder(bob.events, onEach: { event in
+            guard case .conversationInvitation(let ring) = event, let conversation = try? await bob.accept(ring) else { return }
+            acceptedContinuation.yield(conversation)
+        })
         let bobsNews = EventRecorder(ClientContactsAdapter.contactNews(of: bob))
         let alicesNews = EventRecorder(ClientContactsAdapter.contactNews(of: alice))
         let bobAccount = try await step("sign in \(second.email)") { try await bob.signIn(email: second.email, password: second.password) }
@@ -117,11 +123,7 @@ struct DemoScript: Sendable {
         say("• both are online and see each other's presence (NLN)")
 
         let conversation = try await step("open a conversation") { try await alice.startConversation(with: [second.email]) }
-        let invitation = try await wait(for: "the invitation to reach \(second.email)", in: invitations) {
-            if case .conversationInvitation = $0 { true } else { false }
-        }
-        guard case .conversationInvitation(let ring) = invitation else { return }
-        let bobsConversation = try await step("accept the invitation") { try await bob.accept(ring) }
+        let bobsConversation = try await wait(for: "\(second.email) to accept the invitation", in: acceptedLog) { _ in true }
         let bobsLog = EventRecorder(bobsConversation.events)
         let alicesLog = EventRecorder(conversation.events)
         say("• \(first.email) opened a switchboard conversation; \(second.email) was rung (RNG) and joined (ANS)")
@@ -151,7 +153,7 @@ struct DemoScript: Sendable {
         }
         await bob.signOut()
         say("• both left the conversation (BYE) and signed out (OUT); \(second.email) saw \(first.email) go offline (FLN)")
-        invitations.stop(); bobsNews.stop(); alicesNews.stop(); bobsLog.stop(); alicesLog.stop()
+        invitations.stop(); acceptedLog.stop(); bobsNews.stop(); alicesNews.stop(); bobsLog.stop(); alicesLog.stop()
     }
 
     /// Sends `text`, checks the `ACK`, and waits for the other side to receive it.

@@ -28,6 +28,9 @@ struct MessengerClientSocketTests {
         configuration.timeouts.reply = .seconds(5)
         configuration.timeouts.connect = .seconds(5)
         configuration.timeouts.profile = .seconds(2)
+        // These scripts cover sign-in and the session: no contact list, no first CHG.
+        configuration.synchronizesContactList = false
+        configuration.initialStatus = nil
         return configuration
     }
 
