@@ -84,7 +84,6 @@ struct IdleScenario: BenchScenario, SelfHostedBenchScenario {
 
         await held.signOutAll()
 
-        let open = held.openCount
         report.metrics["sessionsHeld"] = Double(hold.held)
         report.metrics["sessionsDropped"] = Double(held.drops.load(ordering: .relaxed))
         report.metrics["signInsPerSecond"] = ramp.rate
@@ -107,7 +106,7 @@ struct IdleScenario: BenchScenario, SelfHostedBenchScenario {
             report.notes.append("server RSS: not measured (give --server-pid with --server)")
         }
         report.notes.append("sessions held: \(hold.held) of \(sessions); dropped: \(held.drops.load(ordering: .relaxed)); "
-            + "still open before sign-out: \(open); sign-ins \(BenchReportPrinter.format(ramp.rate, 1))/s during ramp-up")
+            + "sign-ins \(BenchReportPrinter.format(ramp.rate, 1))/s during ramp-up")
         return report
     }
 
@@ -147,7 +146,6 @@ struct IdleScenario: BenchScenario, SelfHostedBenchScenario {
         }
         if showsProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         let rss = memory?.sample()
-        let open = held.openCount
         let pings = held.pings.load(ordering: .relaxed), pongs = held.pongs.load(ordering: .relaxed)
         let drops = held.drops.load(ordering: .relaxed)
         var errors: [String] = []
