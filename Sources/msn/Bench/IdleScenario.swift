@@ -146,6 +146,7 @@ struct IdleScenario: BenchScenario, SelfHostedBenchScenario {
         }
         if showsProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         let rss = memory?.sample()
+        let open = held.openCount
         let pings = held.pings.load(ordering: .relaxed), pongs = held.pongs.load(ordering: .relaxed)
         let drops = held.drops.load(ordering: .relaxed)
         var errors: [String] = []
