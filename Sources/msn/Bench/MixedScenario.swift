@@ -140,6 +140,8 @@ final class MixedWorld: Sendable {
         var transition = false
         /// Conversations this person is in (as caller or callee).
         var engaged = 0
+        /// Status changes under way (no sign-out meanwhile).
+        var changing = 0
     }
 
     /// One open conversation, seen from its caller.
@@ -262,7 +264,7 @@ final class MixedWorld: Sendable {
             for _ in 0..<64 {
                 let index = Int.random(in: 0..<people.count)
                 let p = people[index]
-                if p.online, !p.transition, p.engaged == 0, let connection = p.connection {
+                if p.online, !p.transition, p.engaged == 0, p.changing == 0, let connection = p.connection {
                     people[index].transition = true
                     return (index, connection)
                 }
@@ -279,19 +281,24 @@ final class MixedWorld: Sendable {
     }
 
     private func changeStatus() async {
-        let chosen: BenchConnection? = people.withLock { people in
+        let chosen: (Int, BenchConnection)? = people.withLock { people in
             for _ in 0..<64 {
-                let p = people[Int.random(in: 0..<people.count)]
-                if p.online, !p.transition, let connection = p.connection { return connection }
+                let index = Int.random(in: 0..<people.count)
+                let p = people[index]
+                if p.online, !p.transition, let connection = p.connection {
+                    people[index].changing += 1
+                    return (index, connection)
+                }
             }
             return nil
         }
-        guard let connection = chosen else { statuses.skipped.add(1, ordering: .relaxed); return }
+        guard let (person, connection) = chosen else { statuses.skipped.add(1, ordering: .relaxed); return }
         let status = Self.statuses.randomElement() ?? "NLN"
         await statuses.measure {
             try await connection.request(Frame(verb: "CHG", transactionID: connection.makeTransactionID(),
                                                arguments: [status, "0"]), expecting: "CHG")
         }
+        people.withLock { $0[person].changing -= 1 }
     }
 
     /// A caller and an online contact, both marked engaged.
