@@ -126,4 +126,48 @@ struct ChatSessionTests {
             await alice.close()
         }
     }
+
+    @Test("Contacts with presence, presence changes, /status, /psm, a request and /add")
+    func contacts() async throws {
+        try await TestNetwork.withRunning { network in
+            let alice = try await CLITestSupport.signedIn("alice@example.com", .msnp15, on: network)
+            let bob = try await CLITestSupport.signedIn("bob@example.com", .msnp11, on: network)
+            let bobsNews = EventRecorder(ClientContactsAdapter.contactNews(of: bob))
+            try await alice.addContact("bob@example.com")
+            #expect(await bobsNews.first(within: .seconds(10)) { $0 == .request(from: "alice@example.com") } != nil)
+            try await bob.acceptRequest(from: "alice@example.com")
+            #expect(await bobsNews.first(within: .seconds(10)) { $0 == .presence(email: "alice@example.com", status: .online) } != nil)
+
+            let chat = Self.start(alice, opening: nil)
+            #expect(await chat.output.line(containing: "contacts (1):") != nil)
+            #expect(await chat.output.line(containing: "  bob@example.com  online") != nil)
+
+            try await bob.setStatus(.away)
+            #expect(await chat.output.line(containing: "bob@example.com is now away") != nil)
+            chat.type("/contacts")
+            #expect(await chat.output.line(containing: "  bob@example.com  away") != nil)
+
+            chat.type("/status busy")
+            #expect(await chat.output.line(containing: "your status is now busy") != nil)
+            #expect(await bobsNews.first(within: .seconds(10)) { $0 == .presence(email: "alice@example.com", status: .busy) } != nil)
+            chat.type("/psm at the lab")
+            #expect(await chat.output.line(containing: "your personal message is now “at the lab”") != nil)
+            #expect(await bobsNews.first(within: .seconds(10)) {
+                $0 == .personalMessage(email: "alice@example.com", text: "at the lab")
+            } != nil)
+
+            let carol = try await CLITestSupport.signedIn("carol@example.com", .msnp8, on: network)
+            try await carol.addContact("alice@example.com")
+            #expect(await chat.output.line(containing: "carol@example.com added you to their contact list") != nil)
+            chat.type("/add carol@example.com")
+            #expect(await chat.output.line(containing: "added carol@example.com to your contact list") != nil)
+            chat.type("/contacts")
+            #expect(await chat.output.line(containing: "contacts (2):") != nil)
+
+            chat.type("/quit")
+            #expect(await chat.ended())
+            bobsNews.stop()
+            await alice.close(); await bob.close(); await carol.close()
+        }
+    }
 }
