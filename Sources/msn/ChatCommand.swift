@@ -10,9 +10,11 @@ import MSNCore
 /// $ msn chat alice@example.com bob@example.com --dialect MSNP15
 /// Password:
 /// signed in as alice@example.com in MSNP15; /help lists the commands
+/// contacts (1):
 ///   bob@example.com (Bob)  online  “at the lab”
 /// calling bob@example.com…
-/// [21:04:02] bob@example.com joined; type to chat
+/// [21:04:02] bob@example.com joined the conversation
+/// talking to bob@example.com now; type to chat
 /// > hi Bob
 /// [21:04:05] you: hi Bob
 /// [21:04:07] bob@example.com is typing…

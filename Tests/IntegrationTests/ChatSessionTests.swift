@@ -44,7 +44,8 @@ struct ChatSessionTests {
             let bob = AcceptingPeer(try await CLITestSupport.signedIn("bob@example.com", bobsDialect, on: network))
             let alice = try await CLITestSupport.signedIn("alice@example.com", alicesDialect, on: network)
             let chat = Self.start(alice, opening: "bob@example.com")
-            #expect(await chat.output.line(containing: "bob@example.com joined") != nil)
+            #expect(await chat.output.line(containing: "talking to bob@example.com now") != nil)
+            #expect(await chat.output.line(containing: "bob@example.com joined the conversation") != nil)
             let (bobsConversation, bobsLog) = try #require(await bob.conversation())
 
             chat.type("hello bob")

@@ -66,7 +66,7 @@ extension ChatSession {
             let conversation = try await client.startConversation(with: [email])
             attach(conversation, makeCurrent: true)
             current = conversation
-            stamped("\(email) joined; type to chat")
+            say("talking to \(email) now; type to chat")
         } catch {
             say("could not open a conversation with \(email): \(error.detail)")
         }

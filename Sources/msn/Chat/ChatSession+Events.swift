@@ -57,10 +57,14 @@ extension ChatSession {
         case .nudge(let sender):
             stamped("\(sender) sent you a nudge!")
         case .joined(let email):
+            endings[ObjectIdentifier(conversation)] = nil
             stamped("\(email) joined the conversation")
         case .left(let email, let timedOut):
             stamped("\(email) left the conversation" + (timedOut ? " (idle)" : ""))
         case .ended(let reason):
+            // A failed attempt to call the others back ends again: say it once.
+            guard endings[ObjectIdentifier(conversation)] != reason else { return }
+            endings[ObjectIdentifier(conversation)] = reason
             switch reason {
             case .leftByProgram:
                 break

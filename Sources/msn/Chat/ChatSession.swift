@@ -39,6 +39,8 @@ actor ChatSession {
     var lastTyping: [ObjectIdentifier: ContinuousClock.Instant] = [:]
     /// When a contact's typing was last shown, so repeats every few seconds do not flood.
     var typingShown: [String: ContinuousClock.Instant] = [:]
+    /// How each conversation's last switchboard session ended, until someone joins again.
+    var endings: [ObjectIdentifier: ConversationEndReason] = [:]
     var clientReader: Task<Void, Never>?
     var contactsReader: Task<Void, Never>?
     var finished = false
@@ -85,12 +87,12 @@ actor ChatSession {
         clientReader = nil
         contactsReader?.cancel()
         contactsReader = nil
+        for reader in readers.values { reader.cancel() }
+        readers.removeAll()
         let open = Array(conversations.values)
         conversations.removeAll()
         current = nil
         for conversation in open { await conversation.leave() }
-        for reader in readers.values { reader.cancel() }
-        readers.removeAll()
     }
 
     /// Writes one line.
