@@ -81,12 +81,7 @@ struct ConnectionOptions: ParsableArguments {
     /// `>>> USR 3 TWN I alice@example.com`, payload lines indented below.
     @Sendable
     static func printTrace(_ record: TraceRecord) {
-        var text = (record.direction == .sent ? ">>> " : "<<< ") + record.line + "\n"
-        if let payload = record.payload, !payload.isEmpty {
-            var lines = payload.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            if lines.last?.isEmpty == true { lines.removeLast() }
-            for line in lines { text += "    " + line + "\n" }
-        }
+        let text = record.printedLines.map { $0 + "\n" }.joined()
         // `try?`: a closed pipe (`| head`) ends the output, not the process.
         try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     }

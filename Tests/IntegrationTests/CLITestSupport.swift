@@ -32,6 +32,47 @@ enum CLITestSupport {
     }
 }
 
+extension CLITestSupport {
+    /// What a run of the `msn` binary did.
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    /// Runs the built `msn` binary with `arguments` and `input` on standard input, for at most
+    /// `timeout`; `nil` when the binary is not built in this layout.
+    static func runBinary(_ arguments: [String], input: String = "", timeout: Duration = .seconds(60)) async throws -> Run? {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let binary = root.appendingPathComponent(".build/debug/msn")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { return nil }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let standardInput = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = standardInput
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        standardInput.fileHandleForWriting.write(Data(input.utf8))
+        try standardInput.fileHandleForWriting.close()
+        // Read once it has exited (blocking reads would hold the test's cooperative threads);
+        // what these commands print fits in a pipe's buffer.
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus,
+                   output: String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+                   errors: String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    /// `--server … --http … --dialect …` for `network`.
+    static func options(_ network: TestNetwork, dialect: Dialect) -> [String] {
+        ["--server", network.dispatchAddress, "--http", network.httpBaseURL, "--dialect", dialect.token]
+    }
+}
+
 /// Lines written to a sink from several tasks, for a test to wait on.
 final class LineLog: Sendable {
     private let lines = Mutex<[String]>([])

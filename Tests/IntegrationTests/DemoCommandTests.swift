@@ -43,4 +43,14 @@ struct DemoCommandTests {
         script.second.legacyMD5 = false   // MSNP2's MD5 login needs the legacy secret
         await #expect(throws: DemoFailure.self) { try await script.run() }
     }
+
+    @Test("The msn binary: `msn demo` exits 0 and says so")
+    func binary() async throws {
+        guard let run = try await CLITestSupport.runBinary(["demo", "--step-timeout", "15"]) else { return }
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("    >>> VER 1 MSNP13 CVR0"))
+        #expect(run.output.contains("bob@example.com signed in with MSNP8"))
+        #expect(run.output.hasSuffix("✓ demo finished\n"))
+        #expect(run.errors.isEmpty)
+    }
 }

@@ -64,4 +64,31 @@ struct SendCommandTests {
         #expect(configuration.server == ServerAddress("127.0.0.1:4000"))
         #expect(configuration.dialects == [.msnp8, .msnp15])
     }
+
+    @Test("The msn binary: exit 0 when delivered, 1 with one line on standard error when not")
+    func binary() async throws {
+        try await TestNetwork.withRunning { network in
+            let bob = AcceptingPeer(try await CLITestSupport.signedIn("bob@example.com", .msnp12, on: network))
+            try await network.createAccount(email: "alice@example.com", password: CLITestSupport.password)
+            let options = CLITestSupport.options(network, dialect: .msnp16) + ["--password-stdin"]
+            guard let sent = try await CLITestSupport.runBinary(
+                ["send", "alice@example.com", "bob@example.com", "from a script"] + options,
+                input: CLITestSupport.password + "\n") else { return }
+            #expect(sent.status == 0, "\(sent.errors)")
+            #expect(sent.output == "delivered to bob@example.com (alice@example.com in MSNP16)\n")
+            let (_, log) = try #require(await bob.conversation())
+            #expect(await log.first(within: .seconds(10)) {
+                if case .message("alice@example.com", "from a script", _, _) = $0 { true } else { false }
+            } != nil)
+            await bob.close()
+
+            let refused = try #require(try await CLITestSupport.runBinary(
+                ["send", "alice@example.com", "bob@example.com", "anyone?"] + options, input: CLITestSupport.password + "\n"))
+            #expect(refused.status == 1)
+            #expect(refused.output == "not delivered to bob@example.com\n")
+            #expect(refused.errors.hasPrefix("msn: "), "\(refused.errors)")
+            #expect(refused.errors.contains("offline"))
+            #expect(refused.errors.split(separator: "\n").count == 1)
+        }
+    }
 }
