@@ -30,6 +30,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The longest one step may take, in seconds.")
     var stepTimeout: Int = 20
 
+    @Option(help: "The longest the whole demo may take, in seconds.")
+    var timeout: Int = 180
+
     @Flag(help: "Do not print the first sign-in line by line.")
     var noTrace = false
 
@@ -42,6 +45,12 @@ struct DemoCommand: AsyncParsableCommand {
         script.second.dialect = second
         script.stepTimeout = .seconds(max(1, stepTimeout))
         script.tracesSignIn = !noTrace
+        let limit = max(1, timeout)
+        let watchdog = Task {
+            try await Task.sleep(for: .seconds(limit))
+            CommandFailure("demo failed: it did not finish within \(limit) s").exit()
+        }
+        defer { watchdog.cancel() }
         do {
             try await script.run()
             print("✓ demo finished")
