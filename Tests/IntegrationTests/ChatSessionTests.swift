@@ -171,4 +171,30 @@ struct ChatSessionTests {
             await alice.close(); await bob.close(); await carol.close()
         }
     }
+
+    @Test("/invite brings a third person in; everyone hears the next line")
+    func invite() async throws {
+        try await TestNetwork.withRunning { network in
+            let bob = AcceptingPeer(try await CLITestSupport.signedIn("bob@example.com", .msnp12, on: network))
+            let carol = AcceptingPeer(try await CLITestSupport.signedIn("carol@example.com", .msnp17, on: network))
+            let alice = try await CLITestSupport.signedIn("alice@example.com", .msnp18, on: network)
+            let chat = Self.start(alice, opening: "bob@example.com")
+            #expect(await chat.output.line(containing: "talking to bob@example.com now") != nil)
+            chat.type("/invite carol@example.com")
+            #expect(await chat.output.line(containing: "carol@example.com joined the conversation") != nil)
+            chat.type("hello both")
+            let (_, bobsLog) = try #require(await bob.conversation())
+            let (carolsConversation, carolsLog) = try #require(await carol.conversation())
+            for log in [bobsLog, carolsLog] {
+                #expect(await log.first(within: .seconds(10)) {
+                    if case .message("alice@example.com", "hello both", _, _) = $0 { true } else { false }
+                } != nil)
+            }
+            #expect(try await carolsConversation.send(text: "carol here") == .delivered)
+            #expect(await chat.output.line(containing: "carol@example.com: carol here") != nil)
+            chat.type("/quit")
+            #expect(await chat.ended())
+            await alice.close(); await bob.close(); await carol.close()
+        }
+    }
 }
