@@ -285,6 +285,22 @@ struct ConversationTests {
         }
     }
 
+    @Test("A failed invitation is not called back: later sends still reach the others")
+    func failedInvitation() async throws {
+        try await TestNetwork.withRunning { network in
+            let alice = try await Self.person("alice@example.com", .msnp12, on: network)
+            let bob = try await Self.person("bob@example.com", .msnp15, on: network)
+            let conversation = try await alice.client.startConversation(with: ["bob@example.com"])
+            let bobsLog = try #require(await bob.conversation())
+            await #expect { try await conversation.invite("nobody@example.com") } throws: { $0 is MessengerClientError }
+            #expect(await conversation.contacts == ["bob@example.com"])
+            #expect(try await conversation.send(text: "still just us") == .delivered)
+            #expect(await bobsLog.message(from: "alice@example.com", "still just us") != nil)
+            await conversation.leave()
+            await alice.close(); await bob.close()
+        }
+    }
+
     @Test("Calling an offline contact is contactOffline; without sign-in, notSignedIn")
     func refusals() async throws {
         try await TestNetwork.withRunning { network in
