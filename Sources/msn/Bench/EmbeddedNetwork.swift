@@ -13,6 +13,12 @@ import ServiceLifecycle
 /// ```
 /// The network is shut down and the directory removed when `body` returns or throws.
 enum EmbeddedNetwork {
+    /// What a scenario may reach inside an embedded network.
+    struct Handles: Sendable {
+        var network: MessengerNetwork
+        var store: SQLiteMessengerStore
+    }
+
     /// The password of every account created here.
     static let password = "bench-password"
 
@@ -61,7 +67,7 @@ enum EmbeddedNetwork {
                 }
                 let target = BenchTarget(server: dispatch, notificationServer: notification,
                                          httpBaseURL: "http://127.0.0.1:\(httpPort)", accounts: accounts,
-                                         label: "embedded")
+                                         label: "embedded", embedded: Handles(network: network, store: store))
                 let result = try await body(target)
                 await services.triggerGracefulShutdown()
                 try await group.waitForAll()
