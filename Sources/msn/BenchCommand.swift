@@ -17,7 +17,7 @@ import MSNCore
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure an MSN network under load (scenarios: login).")
+        abstract: "Measure an MSN network under load (scenarios: login, presence, sync).")
 
     @Argument(help: "The scenario: \(BenchScenarioKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var scenario: BenchScenarioKind
@@ -121,8 +121,8 @@ struct BenchCommand: AsyncParsableCommand {
                             remote: BenchTarget?) async throws -> BenchReport {
         if let remote { return try await scenario.run(on: remote, settings: settings) }
         if let hosted = scenario as? any SelfHostedBenchScenario { return try await hosted.runOwnServer(settings: settings) }
-        return try await EmbeddedNetwork.withRunning(accounts: settings.clients,
-                                                     passwordIterations: settings.passwordIterations) { target in
+        return try await EmbeddedNetwork.withRunning(accounts: scenario.embeddedAccounts(settings: settings),
+                                                     passwordIterations: scenario.embeddedPasswordIterations(settings: settings)) { target in
             try await scenario.run(on: target, settings: settings)
         }
     }

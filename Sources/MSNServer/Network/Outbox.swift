@@ -82,6 +82,15 @@ public final class Outbox: Sendable {
         return enqueue(buffer)
     }
 
+    /// Queues bytes encoded once for many recipients (a presence notice is encoded once per
+    /// dialect, not once per watcher: `ByteBuffer` is copy-on-write, so every outbox shares
+    /// the same storage). `frames` are only read for `--trace`.
+    @discardableResult
+    public func send(encoded buffer: ByteBuffer, frames: @autoclosure () -> [Frame]) -> Bool {
+        if trace { for frame in frames() { logger.info("S< \(frame.line)") } }
+        return enqueue(buffer)
+    }
+
     private func enqueue(_ buffer: ByteBuffer) -> Bool {
         if state.withLock({ $0.finished }) { return false }
         switch continuation.yield(buffer) {

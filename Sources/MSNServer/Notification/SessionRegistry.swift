@@ -81,6 +81,18 @@ public actor SessionRegistry {
         Array((sessions[email.lowercased()] ?? [:]).values).sorted { $0.id < $1.id }
     }
 
+    /// The live sessions of every account in `emails` (already lower-cased), in one hop: the
+    /// presence fan-out asks once for all of an account's watchers.
+    public func sessions(ofAll emails: [String]) -> [NotificationSessionHandle] {
+        var found: [NotificationSessionHandle] = []
+        found.reserveCapacity(emails.count)
+        for email in emails {
+            guard let live = sessions[email] else { continue }
+            found.append(contentsOf: live.values)
+        }
+        return found
+    }
+
     /// How many sessions are signed in.
     public var count: Int { sessions.values.reduce(0) { $0 + $1.count } }
 

@@ -49,7 +49,7 @@ extension SQLiteMessengerStore {
     /// `owner`'s entries (all, or only the one for `contact`), ordered by sign-in name.
     static func entries(_ db: Database, owner: Int64, only contact: Int64? = nil) throws -> [ContactEntry] {
         var sql = """
-            SELECT c.contact_id, c.lists, c.nickname, c.guid, a.email, a.display_name
+            SELECT c.contact_id, c.lists, c.nickname, c.guid, a.email, a.display_name, a.cid
             FROM contact c JOIN account a ON a.id = c.contact_id WHERE c.owner_id = ?
             """
         var arguments: StatementArguments = [owner]
@@ -69,7 +69,8 @@ extension SQLiteMessengerStore {
             let id: Int64 = row["contact_id"]
             return ContactEntry(email: row["email"], friendlyName: row["display_name"],
                                 lists: ContactLists(rawValue: row["lists"]), nickname: row["nickname"],
-                                guid: row["guid"], groups: memberships[id] ?? [])
+                                guid: row["guid"], groups: memberships[id] ?? [],
+                                cid: (row["cid"] as Int64?).map { UInt64(bitPattern: $0) })
         }
     }
 

@@ -30,6 +30,15 @@ protocol BenchScenario: Sendable {
     var name: String { get }
     /// Runs the scenario. Failures of single operations are counted in the report, not thrown.
     func run(on target: BenchTarget, settings: BenchSettings) async throws -> BenchReport
+    /// How many accounts an embedded network creates for this scenario (default: one per client).
+    func embeddedAccounts(settings: BenchSettings) -> Int
+    /// The PBKDF2 iterations of those accounts (default: `settings.passwordIterations`).
+    func embeddedPasswordIterations(settings: BenchSettings) -> Int
+}
+
+extension BenchScenario {
+    func embeddedAccounts(settings: BenchSettings) -> Int { settings.clients }
+    func embeddedPasswordIterations(settings: BenchSettings) -> Int { settings.passwordIterations }
 }
 
 /// The scenarios `msn bench` knows.
@@ -40,6 +49,10 @@ enum BenchScenarioKind: String, CaseIterable, Sendable, ExpressibleByArgument {
     case idle
     /// A day in the life: sign-ins, status changes, conversations, messages, sign-outs.
     case mixed
+    /// Fan-out of one account's `CHG` to N online contacts, with and without slow readers.
+    case presence
+    /// Contact-list sync of an account with N contacts: `SYN` (MSNP8–12) or `ABFindAll` (MSNP13+).
+    case sync
 
     /// The scenario itself.
     var scenario: any BenchScenario {
@@ -47,6 +60,8 @@ enum BenchScenarioKind: String, CaseIterable, Sendable, ExpressibleByArgument {
         case .login: LoginScenario()
         case .idle: IdleScenario()
         case .mixed: MixedScenario()
+        case .presence: PresenceScenario()
+        case .sync: SyncScenario()
         }
     }
 }

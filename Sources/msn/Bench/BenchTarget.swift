@@ -21,6 +21,8 @@ struct BenchTarget: Sendable {
     var accounts: [BenchAccount]
     /// `embedded` or `host:port`, for the report.
     var label: String
+    /// The in-process network and its store when `--embedded` (scenarios prepare lists there).
+    var embedded: EmbeddedNetwork.Handles? = nil
 
     /// The account of client `worker`.
     func account(for worker: Int) -> BenchAccount {

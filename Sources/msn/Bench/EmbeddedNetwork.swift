@@ -13,6 +13,12 @@ import ServiceLifecycle
 /// ```
 /// The network is shut down and the directory removed when `body` returns or throws.
 enum EmbeddedNetwork {
+    /// What a scenario may reach inside an embedded network.
+    struct Handles: Sendable {
+        var network: MessengerNetwork
+        var store: SQLiteMessengerStore
+    }
+
     /// The password of every account created here.
     static let password = "bench-password"
 
@@ -40,13 +46,16 @@ enum EmbeddedNetwork {
                 accounts.append(account)
             }
             let target = BenchTarget(server: running.dispatch, notificationServer: running.notification,
-                                     httpBaseURL: running.httpBaseURL, accounts: accounts, label: "embedded")
+                                     httpBaseURL: running.httpBaseURL, accounts: accounts, label: "embedded",
+                                     embedded: Handles(network: running.network, store: running.store))
             return try await body(target)
         }
     }
 
     /// A network started by ``withNetwork(passwordIterations:logger:_:)``.
     struct Running: Sendable {
+        /// The servers.
+        var network: MessengerNetwork
         /// The accounts and contact lists.
         var store: SQLiteMessengerStore
         /// The dispatch server (`127.0.0.1:<port>`).
@@ -87,7 +96,7 @@ enum EmbeddedNetwork {
                       let dispatch = ServerAddress(network.dispatchAddress),
                       let notification = ServerAddress(network.notificationAddress)
                 else { throw BenchError("the embedded network did not start") }
-                let running = Running(store: store, dispatch: dispatch, notification: notification,
+                let running = Running(network: network, store: store, dispatch: dispatch, notification: notification,
                                       switchboard: network.switchboardAddress,
                                       httpBaseURL: "http://127.0.0.1:\(httpPort)", dataDirectory: directory)
                 let result = try await body(running)

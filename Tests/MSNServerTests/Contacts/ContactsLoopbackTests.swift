@@ -11,7 +11,8 @@ import Testing
 
     /// Signs `email` in with `dialect`'s real scheme (MD5, Tweener, SSO); returns the NS client
     /// after the profile message.
-    static func signIn(_ network: TestNetwork, _ email: String, _ dialect: Dialect) async throws -> LineClient {
+    static func signIn(_ network: TestNetwork, _ email: String, _ dialect: Dialect,
+                       machineGUID: String? = nil) async throws -> LineClient {
         let ns = try await LineClient.connect(to: network.notificationAddress)
         try await ns.send("VER 1 \(dialect.token) CVR0")
         _ = try await ns.readFrame()
@@ -34,7 +35,8 @@ import Testing
             let nonce = String(try await ns.readFrame().arguments[3])
             let (ticket, key) = try await PassportProbe.rst(port: network.httpPort, email: email, password: password,
                                                             service: "messengerclear.live.com", policy: "MBI_KEY_OLD")
-            try await ns.send("USR 4 SSO S \(ticket) \(try SSOBlob.make(nonce: nonce, proofKey: try #require(key)))")
+            let blob = try SSOBlob.make(nonce: nonce, proofKey: try #require(key))
+            try await ns.send("USR 4 SSO S \(ticket) \(blob)" + (machineGUID.map { " \($0)" } ?? ""))
         }
         let ok = try await ns.readFrame()
         #expect(ok.verb == .usr && ok.argument(0) == "OK", "\(ok.line)")

@@ -36,6 +36,7 @@ struct AddressBookService: Sendable {
     private func run(_ method: SOAPElement, sharing: Bool, owner me: String) async throws(Fault) -> String {
         switch (sharing, method.name) {
         case (false, "ABFindAll"): return try await findAll(owner: me)
+        case (false, "ABFindContactsPaged"): return try await findAll(owner: me, paged: true)
         case (false, "ABContactAdd"): return try await contactAdd(method, owner: me)
         case (false, "ABContactDelete"): return try await contactDelete(method, owner: me)
         case (false, "ABContactUpdate"): return try await contactUpdate(method, owner: me)
@@ -67,16 +68,22 @@ struct AddressBookService: Sendable {
 
     // MARK: - Contacts
 
-    private func findAll(owner me: String) async throws(Fault) -> String {
+    /// `ABFindAll`, or (`paged`) MSNP18's `ABFindContactsPaged`: the whole book in one page.
+    private func findAll(owner me: String, paged: Bool = false) async throws(Fault) -> String {
         let list = try await call { () async throws(StoreError) in try await store.contactList(owner: me) }
         guard let account = try await call({ () async throws(StoreError) in try await store.account(email: me) }) else {
             throw Fault(.invalidPassport, "no account \(me)")
         }
         var cids: [String: String] = [:]
         for entry in list.contacts where entry.lists.contains(.forward) {
+            // The list read brings the CIDs along; a store that does not is asked per contact.
+            if let cid = entry.cid {
+                cids[entry.email] = String(Int64(bitPattern: cid))
+                continue
+            }
             cids[entry.email] = try await call { () async throws(StoreError) in try await store.account(email: entry.email)?.cidDecimal }
         }
-        return AddressBookWriter.findAll(list, owner: account, contactCIDs: cids)
+        return AddressBookWriter.findAll(list, owner: account, contactCIDs: cids, paged: paged)
     }
 
     private func contactAdd(_ method: SOAPElement, owner me: String) async throws(Fault) -> String {

@@ -21,12 +21,21 @@ enum AddressBookWriter {
 
     /// `ABFindAllResponse`: groups, FL contacts, the `Me` contact, and the `ab` record.
     /// `contactCIDs` maps FL addresses to their CIDs (signed decimal).
-    static func findAll(_ list: ContactList, owner: Account, contactCIDs: [String: String]) -> String {
+    ///
+    /// With `paged` it is WLM 2009's (MSNP18) `ABFindContactsPagedResponse` instead: the same
+    /// groups, contacts and record under capitalised names, all in one page:
+    ///
+    /// ```xml
+    /// <ABFindContactsPagedResponse …><ABFindContactsPagedResult><Groups>…</Groups>
+    ///   <Contacts><Contact>…</Contact></Contacts><Ab><abId>…</abId><abInfo>…</abInfo>…</Ab>
+    /// ```
+    static func findAll(_ list: ContactList, owner: Account, contactCIDs: [String: String], paged: Bool = false) -> String {
         let changed = AddressBookEnvelope.timestamp(list.settings.listsChangedAt ?? owner.createdAt)
         var xml = XMLWriter(declaration: false)
-        xml.open("ABFindAllResponse", ["xmlns": AddressBookEnvelope.addressBookNamespace])
-        xml.open("ABFindAllResult")
-        xml.open("groups")
+        let method = paged ? "ABFindContactsPaged" : "ABFindAll"
+        xml.open("\(method)Response", ["xmlns": AddressBookEnvelope.addressBookNamespace])
+        xml.open("\(method)Result")
+        xml.open(paged ? "Groups" : "groups")
         for group in list.groups {
             xml.open("Group")
             xml.element("groupId", group.guid)
@@ -46,7 +55,7 @@ enum AddressBookWriter {
             xml.close()
         }
         xml.close()
-        xml.open("contacts")
+        xml.open(paged ? "Contacts" : "contacts")
         for entry in list.contacts where entry.lists.contains(.forward) {
             let groups = list.groups.filter { entry.groups.contains($0.number) }.map(\.guid)
             contact(&xml, id: entry.guid, type: "Regular", email: entry.email, name: entry.displayedName,
@@ -66,7 +75,7 @@ enum AddressBookWriter {
         contactTrailer(&xml, changed: changed)
         xml.close()
         xml.close()
-        xml.open("ab")
+        xml.open(paged ? "Ab" : "ab")
         xml.element("abId", zeroGUID)
         xml.open("abInfo")
         xml.element("ownerPuid", "0")

@@ -25,6 +25,9 @@ public enum ContactListCommand: Sendable, Hashable {
 
     /// `SYN 5 12` / `SYN 5 0 0`.
     case sync(clientVersion: Int)
+    /// `SYN 5 2026-12-06T19:20:56.1230000-00:00 2026-…` (MSNP10–12): the client's cached list
+    /// and settings timestamps; when both are current the reply is the bare `SYN`.
+    case syncSince(lists: String, settings: String)
     /// `ADD` / `ADC`: a list, or a group when `group` is set (FL only).
     case add(ListKind, Contact, group: Group?)
     /// `REM`: from a list, or only from a group when `group` is set.

@@ -40,6 +40,9 @@ public enum ContactListCommands {
             return .notHandled
         case .syn:
             guard let first = a.first else { return .error(.invalidParameter) }
+            if !legacy, a.count >= 2, first != "0" || a[1] != "0" {
+                return .command(.syncSince(lists: first, settings: a[1]))
+            }
             return .command(.sync(clientVersion: legacy ? Int(first) ?? 0 : 0))
         case .gtc:
             guard let value = a.first, value == "A" || value == "N" else { return .error(.invalidParameter) }

@@ -79,6 +79,14 @@ public enum ContactListDump {
         }
     }
 
+    /// MSNP10–12 delta sync: when the client's cached timestamps (`SYN 5 <lists> <settings>`)
+    /// are the list's own, the arguments of the bare reply (`SYN 5 <lists> <settings>`, no
+    /// counts and nothing after it, like MSNP8–9's `SYN 5 <ver>`); `nil` when anything changed.
+    public static func unchanged(_ list: ContactList, lists: String, settings: String) -> [String]? {
+        let current = [timestamp(list.settings.listsChangedAt), timestamp(list.settings.settingsChangedAt)]
+        return current == [lists, settings] ? current : nil
+    }
+
     /// `1,3`, or `0` (Other Contacts) for a contact in no group.
     static func groupNumbers(_ entry: ContactEntry) -> String {
         entry.groups.isEmpty ? "0" : entry.groups.map(String.init).joined(separator: ",")

@@ -59,6 +59,13 @@ public struct ContactListService: Sendable {
             let list = try await store.contactList(owner: me)
             return ContactListDump.frames(list, transactionID: trID, clientVersion: clientVersion, dialect: dialect)
 
+        case .syncSince(let lists, let settings):
+            let list = try await store.contactList(owner: me)
+            if let current = ContactListDump.unchanged(list, lists: lists, settings: settings) {
+                return [Frame(verb: .syn, transactionID: trID, arguments: current)]
+            }
+            return ContactListDump.frames(list, transactionID: trID, clientVersion: 0, dialect: dialect)
+
         case .add(let kind, let contact, group: let group?):
             let email = try await resolve(contact, owner: me)
             let number = try await resolve(group, owner: me)
@@ -127,6 +134,9 @@ public struct ContactListService: Sendable {
                 : Frame(verb: .reg, transactionID: trID, arguments: ["1", encoded, try await groupGUID(number, owner: me), "0"])]
 
         case .setPrivacyMode(let mode):
+            if try await store.contactList(owner: me).settings.privacyMode == mode {
+                return [.error(.alreadyInMode, trID)]
+            }
             let version = try await store.setPrivacyMode(owner: me, mode)
             handle.outbox.send(Frame(verb: .blp, transactionID: trID, arguments: legacy ? [String(version), mode.rawValue] : [mode.rawValue]))
             for contact in try await store.contactList(owner: me).contacts where contact.lists.contains(.reverse) {
@@ -135,6 +145,9 @@ public struct ContactListService: Sendable {
             return []
 
         case .setNotifyOnAdd(let notify):
+            if try await store.contactList(owner: me).settings.notifyOnAdd == notify {
+                return [.error(.alreadyInMode, trID)]
+            }
             let version = try await store.setNotifyOnAdd(owner: me, notify)
             let value = notify ? "A" : "N"
             return [Frame(verb: .gtc, transactionID: trID, arguments: legacy ? [String(version), value] : [value])]

@@ -1,5 +1,6 @@
 import Logging
 import MSNCore
+import NIOCore
 
 /// Carries presence between sessions: the echo and initial dump of `CHG`, `NLN`/`FLN`/`UBX`
 /// fan-out to allowed watchers (each in its own dialect), and sign-out.
@@ -47,6 +48,7 @@ public struct PresenceService: Sendable {
             try await store.setMSNObject(owner: me, change.msnObject)
         }
         handle.setPresence(state)
+        await syncOwnEndpoints(of: handle, state, personalMessage: false)
         var frames = [echo]
         if previous == nil {
             for email in try await store.contactsVisible(to: me) {
@@ -70,6 +72,7 @@ public struct PresenceService: Sendable {
         state.personalMessage = message
         state.currentMedia = media
         handle.setPresence(state)
+        await syncOwnEndpoints(of: handle, state, personalMessage: true)
         guard state.status.isVisible else { return }
         for watcher in try await watcherSessions(of: handle.accountKey) {
             if let ubx = PresenceCommands.personalMessage(handle.accountKey, state, dialect: watcher.session.dialect) {
@@ -114,31 +117,69 @@ public struct PresenceService: Sendable {
 
     // MARK: - Fan-out
 
-    private func broadcast(_ handle: NotificationSessionHandle, withPersonalMessage: Bool) async throws(StoreError) {
-        guard let state = handle.presence else { return }
+    /// MSNP16+ (MPOP): the account's other signed-in endpoints get its own `NLN` after a
+    /// `CHG` (or `UBX` after a `UUX`), so every endpoint shows what the last one set:
+    ///
+    /// ```
+    /// [alice, laptop, MSNP18] C: CHG 9 BSY 2789003324:48
+    /// [alice, phone, MSNP18]  S: NLN BSY 1:alice@example.com Alice 2789003324:48 %3Cmsnobj%2F%3E
+    /// ```
+    private func syncOwnEndpoints(of handle: NotificationSessionHandle, _ state: PresenceState,
+                                  personalMessage: Bool) async {
         let me = handle.accountKey
-        for watcher in try await watcherSessions(of: me) {
-            let dialect = watcher.session.dialect
-            watcher.outbox.send(PresenceCommands.online(me, state, dialect: dialect))
-            if withPersonalMessage, let ubx = PresenceCommands.personalMessage(me, state, dialect: dialect) {
-                watcher.outbox.send(ubx)
+        for other in await registry.sessions(of: me)
+        where other.id != handle.id && other.session.dialect.supportsMPOP && other.presence != nil {
+            let dialect = other.session.dialect
+            if !personalMessage {
+                other.outbox.send(PresenceCommands.online(me, state, dialect: dialect))
+            } else if let ubx = PresenceCommands.personalMessage(me, state, dialect: dialect) {
+                other.outbox.send(ubx)
             }
         }
     }
 
-    private func broadcastOffline(_ me: String) async throws(StoreError) {
+    /// `NLN` (and, on the first `CHG`, `UBX`) to every allowed watcher: encoded once per
+    /// recipient dialect, queued without waiting on any recipient.
+    private func broadcast(_ handle: NotificationSessionHandle, withPersonalMessage: Bool) async throws(StoreError) {
+        guard let state = handle.presence else { return }
+        let me = handle.accountKey
+        var encoded: [Dialect: (ByteBuffer, [Frame])] = [:]
         for watcher in try await watcherSessions(of: me) {
-            watcher.outbox.send(PresenceCommands.offline(me, dialect: watcher.session.dialect))
+            let dialect = watcher.session.dialect
+            if encoded[dialect] == nil {
+                var frames = [PresenceCommands.online(me, state, dialect: dialect)]
+                if withPersonalMessage, let ubx = PresenceCommands.personalMessage(me, state, dialect: dialect) {
+                    frames.append(ubx)
+                }
+                var buffer = ByteBuffer()
+                for frame in frames { buffer.writeFrame(frame) }
+                encoded[dialect] = (buffer, frames)
+            }
+            let (buffer, frames) = encoded[dialect]!
+            watcher.outbox.send(encoded: buffer, frames: frames)
         }
     }
 
-    /// The online sessions (first `CHG` done) of everyone allowed to watch `email`.
-    private func watcherSessions(of email: String) async throws(StoreError) -> [NotificationSessionHandle] {
-        var sessions: [NotificationSessionHandle] = []
-        for watcher in try await store.allowedWatchers(of: email) {
-            sessions += await registry.sessions(of: watcher).filter { $0.presence != nil }
+    private func broadcastOffline(_ me: String) async throws(StoreError) {
+        var encoded: [Dialect: (ByteBuffer, Frame)] = [:]
+        for watcher in try await watcherSessions(of: me) {
+            let dialect = watcher.session.dialect
+            if encoded[dialect] == nil {
+                let frame = PresenceCommands.offline(me, dialect: dialect)
+                var buffer = ByteBuffer()
+                buffer.writeFrame(frame)
+                encoded[dialect] = (buffer, frame)
+            }
+            let (buffer, frame) = encoded[dialect]!
+            watcher.outbox.send(encoded: buffer, frames: [frame])
         }
-        return sessions
+    }
+
+    /// The online sessions (first `CHG` done) of everyone allowed to watch `email`: one store
+    /// read, one registry hop.
+    private func watcherSessions(of email: String) async throws(StoreError) -> [NotificationSessionHandle] {
+        let watchers = try await store.allowedWatchers(of: email)
+        return await registry.sessions(ofAll: watchers).filter { $0.presence != nil }
     }
 
     /// A session of `email` that others may see, if any.

@@ -18,15 +18,18 @@ public struct ContactEntry: Sendable, Hashable {
     public var guid: String
     /// The numbers of the owner's groups this contact is in, ascending.
     public var groups: [Int]
+    /// The contact's CID (the address book's `<CID>`), when the store read it along.
+    public var cid: UInt64?
 
     public init(email: String, friendlyName: String, lists: ContactLists, nickname: String? = nil,
-                guid: String, groups: [Int] = []) {
+                guid: String, groups: [Int] = [], cid: UInt64? = nil) {
         self.email = email
         self.friendlyName = friendlyName
         self.lists = lists
         self.nickname = nickname
         self.guid = guid
         self.groups = groups
+        self.cid = cid
     }
 
     /// The name to show for this contact: the nickname if set, else the friendly name.
