@@ -27,7 +27,7 @@ extension SQLiteMessengerStore {
         }
     }
 
-    public func addContact(owner: String, contact: String, to list: ListKind) async throws(StoreError) -> ContactListChange {
+    public func addContact(owner: String, contact: String, to list: ListKind) async throws(StoreError) -> ListChangeResult {
         guard list.isClientEditable else {
             throw StoreError(code: .notInList, message: "\(list.rawValue) is kept by the server")
         }
@@ -62,12 +62,12 @@ extension SQLiteMessengerStore {
                 try Self.setLists(db, owner: contactID, contact: ownerID, theirs)
                 reverseVersion = try Self.bumpVersion(db, owner: contactID)
             }
-            return ContactListChange(version: version, entry: try Self.entry(db, owner: ownerID, contact: contactID),
+            return ListChangeResult(version: version, entry: try Self.entry(db, owner: ownerID, contact: contactID),
                                      reverseListVersion: reverseVersion)
         }
     }
 
-    public func removeContact(owner: String, contact: String, from list: ListKind) async throws(StoreError) -> ContactListChange {
+    public func removeContact(owner: String, contact: String, from list: ListKind) async throws(StoreError) -> ListChangeResult {
         let (owner, contact) = try Self.names(owner, contact)
         return try await write { db in
             let ownerID = try Self.accountID(db, owner)
@@ -87,12 +87,12 @@ extension SQLiteMessengerStore {
                 try Self.setLists(db, owner: contactID, contact: ownerID, theirs.subtracting([.reverse, .pending]))
                 reverseVersion = try Self.bumpVersion(db, owner: contactID)
             }
-            return ContactListChange(version: version, entry: try Self.entry(db, owner: ownerID, contact: contactID),
+            return ListChangeResult(version: version, entry: try Self.entry(db, owner: ownerID, contact: contactID),
                                      reverseListVersion: reverseVersion)
         }
     }
 
-    public func addContact(owner: String, contact: String, toGroup number: Int) async throws(StoreError) -> ContactListChange {
+    public func addContact(owner: String, contact: String, toGroup number: Int) async throws(StoreError) -> ListChangeResult {
         let (owner, contact) = try Self.names(owner, contact)
         return try await write { db in
             let ownerID = try Self.accountID(db, owner)
@@ -109,11 +109,11 @@ extension SQLiteMessengerStore {
                 throw StoreError(code: .alreadyInList, message: "\(contact) is already in group \(number)")
             }
             let version = try Self.bumpVersion(db, owner: ownerID)
-            return ContactListChange(version: version, entry: try Self.entry(db, owner: ownerID, contact: contactID))
+            return ListChangeResult(version: version, entry: try Self.entry(db, owner: ownerID, contact: contactID))
         }
     }
 
-    public func removeContact(owner: String, contact: String, fromGroup number: Int) async throws(StoreError) -> ContactListChange {
+    public func removeContact(owner: String, contact: String, fromGroup number: Int) async throws(StoreError) -> ListChangeResult {
         let (owner, contact) = try Self.names(owner, contact)
         return try await write { db in
             let ownerID = try Self.accountID(db, owner)
@@ -127,7 +127,7 @@ extension SQLiteMessengerStore {
                 throw StoreError(code: .notInList, message: "\(contact) is not in group \(number)")
             }
             let version = try Self.bumpVersion(db, owner: ownerID)
-            return ContactListChange(version: version, entry: try Self.entry(db, owner: ownerID, contact: contactID))
+            return ListChangeResult(version: version, entry: try Self.entry(db, owner: ownerID, contact: contactID))
         }
     }
 

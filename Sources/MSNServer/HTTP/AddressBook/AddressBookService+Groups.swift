@@ -48,7 +48,7 @@ extension AddressBookService {
         let number = try await groupNumber(guid: groupID, owner: me)
         for id in ids {
             let email = try await contactEmail(guid: id, owner: me)
-            _ = try await call { () async throws(StoreError) -> ContactListChange in
+            _ = try await call { () async throws(StoreError) -> ListChangeResult in
                 if add { return try await store.addContact(owner: me, contact: email, toGroup: number) }
                 return try await store.removeContact(owner: me, contact: email, fromGroup: number)
             }

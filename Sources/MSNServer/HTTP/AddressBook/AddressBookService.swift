@@ -170,7 +170,7 @@ struct AddressBookService: Sendable {
     }
 
     /// NS notices and presence after a committed change.
-    func fanOut(added email: String, to kind: ListKind, change: ContactListChange, owner me: String) async throws(Fault) {
+    func fanOut(added email: String, to kind: ListKind, change: ListChangeResult, owner me: String) async throws(Fault) {
         let name = try await call { () async throws(StoreError) in try await store.contactList(owner: me).settings.friendlyName }
         try await call { () async throws(StoreError) in
             try await contacts.added(email, to: kind, change: change, owner: me, friendlyName: name)

@@ -38,8 +38,8 @@ extension ContactListService {
             }
         }
         let current = try await store.contactList(owner: me)
-        var done: [(String, ListKind, ContactListChange)] = []
-        var undone: [(String, ListKind, ContactListChange)] = []
+        var done: [(String, ListKind, ListChangeResult)] = []
+        var undone: [(String, ListKind, ListChangeResult)] = []
         for entry in list.entries where entry.email != me {
             var lists = current.entry(for: entry.email)?.lists ?? []
             for kind in Self.membershipLists where entry.lists.contains(kind.lists) && !lists.contains(kind.lists) {
@@ -69,7 +69,7 @@ extension ContactListService {
                         handle: NotificationSessionHandle) async throws(StoreError) -> [Frame] {
         let me = handle.accountKey
         let current = try await store.contactList(owner: me)
-        var done: [(String, ListKind, ContactListChange)] = []
+        var done: [(String, ListKind, ListChangeResult)] = []
         for entry in list.entries {
             guard let lists = current.entry(for: entry.email)?.lists else { continue }
             for kind in Self.membershipLists where entry.lists.contains(kind.lists) && lists.contains(kind.lists) {

@@ -183,7 +183,7 @@ public struct ContactListService: Sendable {
     /// `email` of its new RL entry and shows `owner` the contact's presence; AL/BL refresh what
     /// `email` sees of `owner`. Every dialect's entry point (ADD, ADC, ADL, ABContactAdd,
     /// AddMember) ends here.
-    func added(_ email: String, to kind: ListKind, change: ContactListChange, owner me: String,
+    func added(_ email: String, to kind: ListKind, change: ListChangeResult, owner me: String,
                friendlyName: String) async throws(StoreError) {
         if kind == .forward {
             await notifyReverseAdd(of: email, by: me, friendlyName: friendlyName, version: change.reverseListVersion ?? 0)
@@ -194,7 +194,7 @@ public struct ContactListService: Sendable {
     }
 
     /// What follows `owner` taking `email` off `kind` (REM, RML, ABContactDelete, DeleteMember).
-    func removed(_ email: String, from kind: ListKind, change: ContactListChange, owner me: String) async throws(StoreError) {
+    func removed(_ email: String, from kind: ListKind, change: ListChangeResult, owner me: String) async throws(StoreError) {
         if kind == .forward {
             await notifyReverseRemove(of: email, by: me, version: change.reverseListVersion ?? 0)
         } else {

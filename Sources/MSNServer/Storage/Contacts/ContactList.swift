@@ -64,7 +64,7 @@ public struct ContactListSettings: Sendable, Hashable {
 }
 
 /// The result of a list change: what the owner's reply needs and what the other party sees.
-public struct ContactListChange: Sendable, Hashable {
+public struct ListChangeResult: Sendable, Hashable {
     /// The owner's list version after the change (`ADD 12 FL 43 …`).
     public var version: Int
     /// The owner's entry for the contact after the change (`nil` when it left every list).

@@ -21,22 +21,22 @@ public protocol ContactListStore: Sendable {
     ///
     /// - Throws: `accountNotFound` (either account), `alreadyInList`, `inOppositeList`
     ///   (AL vs BL), `listFull`.
-    func addContact(owner: String, contact: String, to list: ListKind) async throws(StoreError) -> ContactListChange
+    func addContact(owner: String, contact: String, to list: ListKind) async throws(StoreError) -> ListChangeResult
 
     /// Takes `contact` off `owner`'s `list` (FL, AL or BL); leaving FL also leaves every group.
     ///
     /// - Throws: `accountNotFound`, `notInList`.
-    func removeContact(owner: String, contact: String, from list: ListKind) async throws(StoreError) -> ContactListChange
+    func removeContact(owner: String, contact: String, from list: ListKind) async throws(StoreError) -> ListChangeResult
 
     /// Puts an FL contact in group `number` (`ADD 5 FL bob@example.com Bob 2`).
     ///
     /// - Throws: `notInList` (not on FL), `groupNotFound`, `alreadyInList`.
-    func addContact(owner: String, contact: String, toGroup number: Int) async throws(StoreError) -> ContactListChange
+    func addContact(owner: String, contact: String, toGroup number: Int) async throws(StoreError) -> ListChangeResult
 
     /// Takes a contact out of group `number` (`REM 5 FL bob@example.com 2`).
     ///
     /// - Throws: `notInList`, `groupNotFound`.
-    func removeContact(owner: String, contact: String, fromGroup number: Int) async throws(StoreError) -> ContactListChange
+    func removeContact(owner: String, contact: String, fromGroup number: Int) async throws(StoreError) -> ListChangeResult
 
     /// Creates a group (`ADG 5 Friends 0`); returns it and the new list version.
     ///
