@@ -26,17 +26,26 @@ protocol BenchScenario: Sendable {
     var name: String { get }
     /// Runs the scenario. Failures of single operations are counted in the report, not thrown.
     func run(on target: BenchTarget, settings: BenchSettings) async throws -> BenchReport
+    /// How many accounts an embedded network creates (default: one per client).
+    func accountCount(for settings: BenchSettings) -> Int
+}
+
+extension BenchScenario {
+    func accountCount(for settings: BenchSettings) -> Int { settings.clients }
 }
 
 /// The scenarios `msn bench` knows.
 enum BenchScenarioKind: String, CaseIterable, Sendable, ExpressibleByArgument {
     /// Full sign-ins, notification-server sign-ins with tickets in hand, the password-hash cost.
     case login
+    /// Switchboard messages per second, delivery latency at half that rate, a byte-relay ceiling.
+    case relay
 
     /// The scenario itself.
     var scenario: any BenchScenario {
         switch self {
         case .login: LoginScenario()
+        case .relay: RelayScenario()
         }
     }
 }
