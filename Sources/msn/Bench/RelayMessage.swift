@@ -4,12 +4,12 @@ import Foundation
 /// with acknowledgement mode `A` and a plain-text MIME payload.
 ///
 /// ```
-/// MSG 1000042 A 164
+/// MSG 1000042 A 179
 /// MIME-Version: 1.0
 /// Content-Type: text/plain; charset=UTF-8
 /// X-MMS-IM-Format: FN=Segoe%20UI; EF=; CO=0; CS=0; PF=22
 ///
-/// See you at the station at half past six? I'll bring the tickets. t=00000001234567890123
+/// See you at six? I'll bring the tickets. t=00000001234567890123
 /// ```
 ///
 /// Every message of a run has the same length: the transaction id has seven digits (it runs
@@ -33,7 +33,7 @@ struct RelayMessage: Sendable {
             + "Content-Type: text/plain; charset=UTF-8\r\n"
             + "X-MMS-IM-Format: FN=Segoe%20UI; EF=; CO=0; CS=0; PF=22\r\n"
             + "\r\n"
-            + "See you at the station at half past six? I'll bring the tickets. t="
+            + "See you at six? I'll bring the tickets. t="
             + String(repeating: "0", count: Self.stampDigits)
         let payloadBytes = Array(payload.utf8)
         bytes = Array("MSG \(Self.firstTransactionID) A \(payloadBytes.count)\r\n".utf8) + payloadBytes
