@@ -91,18 +91,25 @@ final class RelayConnection: Sendable {
         try await onLoop { $0.becomeReceiver(echo: echo) }
     }
 
-    /// Keeps `window` messages outstanding until ``stopSending()``.
-    func startWindow(_ window: Int) async throws {
-        try await onLoop { $0.startWindow(window) }
+    /// Runs `body` with the handler on its event loop, without waiting for it.
+    private func onLoopLater(_ body: @escaping @Sendable (RelayConnectionHandler) -> Void) {
+        let handler = handler
+        channel.eventLoop.execute { body(handler.value) }
     }
 
-    /// Sends `rate` messages per second, evenly, until ``stopSending()``.
-    func startPaced(rate: Double) async throws {
-        try await onLoop { $0.startPaced(rate: rate) }
+    /// Keeps `window` messages outstanding until ``stopSending()`` (returns at once).
+    func startWindow(_ window: Int) {
+        onLoopLater { $0.startWindow(window) }
     }
 
-    func stopSending() async throws {
-        try await onLoop { $0.stopSending() }
+    /// Sends `rate` messages per second, evenly, until ``stopSending()`` (returns at once).
+    func startPaced(rate: Double) {
+        onLoopLater { $0.startPaced(rate: rate) }
+    }
+
+    /// Stops sending (returns at once; the event loop stops at its next turn).
+    func stopSending() {
+        onLoopLater { $0.stopSending() }
     }
 
     /// Messages stamped at or after `time` count as latency-phase messages from now on.

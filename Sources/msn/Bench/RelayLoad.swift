@@ -52,7 +52,7 @@ struct RelayPhaseResult: Sendable {
 /// acknowledged and received.
 ///
 /// ```swift
-/// let peak = try await RelayLoad(label: "peak", duration: .seconds(10)).run(pairs) { try await $0.startWindow(32) }
+/// let peak = try await RelayLoad(label: "peak", duration: .seconds(10)).run(pairs) { $0.startWindow(32) }
 /// ```
 struct RelayLoad: Sendable {
     var label: String
@@ -78,11 +78,11 @@ struct RelayLoad: Sendable {
         var settled: Bool { acknowledged >= sent && received >= sent }
     }
 
-    func run(_ pairs: [RelayPair], start: @Sendable (RelayConnection) async throws -> Void) async throws -> RelayPhaseResult {
+    func run(_ pairs: [RelayPair], start: (RelayConnection) -> Void) async throws -> RelayPhaseResult {
         let clock = ContinuousClock()
         let before = Totals(pairs)
         let began = clock.now
-        for pair in pairs { try await start(pair.sender) }
+        for pair in pairs { start(pair.sender) }
         let deadline = began + duration
         while clock.now < deadline {
             try await Task.sleep(until: min(deadline, clock.now + .seconds(1)), clock: clock)
@@ -96,7 +96,7 @@ struct RelayLoad: Sendable {
                 FileHandle.standardError.write(Data(line.utf8))
             }
         }
-        for pair in pairs { try? await pair.sender.stopSending() }
+        for pair in pairs { pair.sender.stopSending() }
         let elapsed = clock.now - began
         let atStop = Totals(pairs)
         let drainDeadline = clock.now + drainTimeout

@@ -63,14 +63,14 @@ struct RelayScenario: BenchScenario {
             }
             let window = Self.window
             peak = try await RelayLoad(label: "switchboard peak", duration: duration, showsProgress: settings.showsProgress)
-                .run(pairs) { try await $0.startWindow(window) }
+                .run(pairs) { $0.startWindow(window) }
             pacedRate = peak.rate / 2
             let perSender = pacedRate / Double(count)
             let from = RelayMessage.now()
             for pair in pairs { try await pair.receiver.setLatencyPhase(from: from) }
             paced = try await RelayLoad(label: "switchboard at half peak", duration: duration,
                                         showsProgress: settings.showsProgress)
-                .run(pairs) { try await $0.startPaced(rate: perSender) }
+                .run(pairs) { $0.startPaced(rate: perSender) }
             let recorded = try await Self.latencies(pairs)
             peakLatency = recorded.0
             pacedLatency = recorded.1
@@ -155,7 +155,7 @@ struct RelayScenario: BenchScenario {
             let window = window
             let result = try await RelayLoad(label: "byte relay ceiling", duration: duration,
                                              showsProgress: settings.showsProgress)
-                .run(pairs) { try await $0.startWindow(window) }
+                .run(pairs) { $0.startWindow(window) }
             let (latency, _) = try await latencies(pairs)
             for pair in pairs {
                 await pair.sender.close()
