@@ -69,6 +69,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "With --email-pattern: how many accounts (default: --clients).")
     var accounts: Int?
 
+    @Option(name: .customLong("server-pid"), help: ArgumentHelp(
+        "With --server on this machine: the server's process id, for its resident memory.", valueName: "pid"))
+    var serverPID: Int32?
+
+    @OptionGroup var mixedRates: MixedRateOptions
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -98,7 +104,7 @@ struct BenchCommand: AsyncParsableCommand {
             dialect: Self.parseDialect(dialect) ?? .msnp11,
             passwordIterations: passwordIterations,
             hashSamples: hashSamples,
-            showsProgress: !quiet)
+            showsProgress: !quiet, serverPID: serverPID, mixed: mixedRates.rates(clients: clientCount))
         let report: BenchReport
         do {
             report = try await Self.runScenario(scenario.scenario, settings: settings, remote: try remoteTarget())
@@ -117,6 +123,7 @@ struct BenchCommand: AsyncParsableCommand {
     static func runScenario(_ scenario: any BenchScenario, settings: BenchSettings,
                             remote: BenchTarget?) async throws -> BenchReport {
         if let remote { return try await scenario.run(on: remote, settings: settings) }
+        if let hosted = scenario as? any SelfHostedBenchScenario { return try await hosted.runOwnServer(settings: settings) }
         return try await EmbeddedNetwork.withRunning(accounts: scenario.accountCount(for: settings),
                                                      passwordIterations: settings.passwordIterations) { target in
             try await scenario.run(on: target, settings: settings)

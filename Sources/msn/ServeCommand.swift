@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import MSNAuth
 import MSNServer
 import ServiceLifecycle
 
@@ -49,10 +50,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Log every frame in both directions.")
     var trace = false
 
+    @Option(name: .customLong("log-level"), help: ArgumentHelp(
+        "Least severe messages logged: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
+    var logLevel: Logger.Level = .info
+
+    @Option(name: .customLong("password-iterations"), help: ArgumentHelp(
+        "PBKDF2 iterations of new and upgraded password hashes (default: \(PasswordHash.defaultIterations)).",
+        valueName: "n"))
+    var passwordIterations: Int?
+
+    @Flag(name: .customLong("print-ports"), help: ArgumentHelp(
+        "Once every listener is up, print one JSON line with the bound ports on standard output "
+            + "(for scripts and `msn bench`; use with port 0)."))
+    var printPorts = false
+
     func run() async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
+            handler.logLevel = logLevel
             return handler
         }
         let logger = Logger(label: "msn.server")
@@ -64,7 +79,9 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.connection.loginTimeout = .seconds(max(1, loginTimeout))
         configuration.connection.idleTimeout = .seconds(max(1, idleTimeout))
 
-        let store = try SQLiteMessengerStore(configuration: .init(directory: data), logger: logger)
+        let store = try SQLiteMessengerStore(
+            configuration: .init(directory: data, passwordIterations: passwordIterations ?? PasswordHash.defaultIterations),
+            logger: logger)
         defer { try? store.close() }
         let network = try await MessengerNetwork.bind(configuration: configuration, store: store, logger: logger)
         logger.info("dispatch server listening on \(network.dispatchAddress)")
@@ -76,6 +93,8 @@ struct ServeCommand: AsyncParsableCommand {
             services: network.services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
+        let announcement = printPorts ? Task { await ServeReadyLine.print(network: network) } : nil
+        defer { announcement?.cancel() }
         try await group.run()
         logger.info("stopped")
     }

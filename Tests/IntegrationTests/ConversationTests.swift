@@ -233,9 +233,25 @@ struct ConversationTests {
         }
     }
 
+    @Test("Signing out ends every open conversation: the others see the leave, later sends say so")
+    func signOutEndsConversations() async throws {
+        try await TestNetwork.withRunning { network in
+            let alice = try await Self.person("alice@example.com", .msnp15, on: network)
+            let bob = try await Self.person("bob@example.com", .msnp11, on: network)
+            let conversation = try await alice.client.startConversation(with: ["bob@example.com"])
+            let alicesLog = ConversationLog(conversation)
+            let bobsLog = try #require(await bob.conversation())
+            await alice.client.signOut()
+            #expect(await alicesLog.first { $0 == .ended(.leftByProgram) } != nil)
+            #expect(await bobsLog.first { $0 == .left("alice@example.com", timedOut: false) } != nil)
+            #expect(try await conversation.send(text: "after sign-out") == .notDelivered(.conversationEnded))
+            await alice.close(); await bob.close()
+        }
+    }
+
     @Test("After the switchboard's idle timeout, a send reopens it, calls back, and is delivered")
     func idleReopen() async throws {
-        try await TestNetwork.withRunning(configure: { $0.switchboard.idleTimeout = .milliseconds(400) }) { network in
+        try await TestNetwork.withRunning(configure: { $0.switchboard.idleTimeout = .milliseconds(1500) }) { network in
             let alice = try await Self.person("alice@example.com", .msnp18, on: network)
             let bob = try await Self.person("bob@example.com", .msnp12, on: network)
             let conversation = try await alice.client.startConversation(with: ["bob@example.com"])
@@ -264,6 +280,22 @@ struct ConversationTests {
             #expect(text.utf8.count > 3 * 1664)
             #expect(try await conversation.send(text: text) == .delivered)
             #expect(await bobsLog.message(from: "alice@example.com", text) != nil)
+            await conversation.leave()
+            await alice.close(); await bob.close()
+        }
+    }
+
+    @Test("A failed invitation is not called back: later sends still reach the others")
+    func failedInvitation() async throws {
+        try await TestNetwork.withRunning { network in
+            let alice = try await Self.person("alice@example.com", .msnp12, on: network)
+            let bob = try await Self.person("bob@example.com", .msnp15, on: network)
+            let conversation = try await alice.client.startConversation(with: ["bob@example.com"])
+            let bobsLog = try #require(await bob.conversation())
+            await #expect { try await conversation.invite("nobody@example.com") } throws: { $0 is MessengerClientError }
+            #expect(await conversation.contacts == ["bob@example.com"])
+            #expect(try await conversation.send(text: "still just us") == .delivered)
+            #expect(await bobsLog.message(from: "alice@example.com", "still just us") != nil)
             await conversation.leave()
             await alice.close(); await bob.close()
         }

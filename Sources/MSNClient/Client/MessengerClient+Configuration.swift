@@ -53,6 +53,17 @@ extension MessengerClient {
         public var keepaliveInterval: Duration = .seconds(45)
         /// The most events buffered for ``MessengerClient/events`` before new ones are dropped.
         public var eventBufferSize = 1024
+        /// The most contact-list changes buffered for ``MessengerClient/contactChanges`` before
+        /// new ones are dropped. Default 1024.
+        public var contactChangeBufferSize = 1024
+        /// Fill the contact list at sign-in (`SYN`, or the address book and `ADL`). Default `true`.
+        public var synchronizesContactList = true
+        /// The status sent with the first `CHG` after sign-in (`CHG 9 NLN 0`); `nil` sends no
+        /// `CHG`, so the account stays offline to others and gets no presence. Default `.online`.
+        public var initialStatus: PresenceStatus? = .online
+        /// The scheme, host and port of the address-book and sharing services (MSNP13+), e.g.
+        /// `http://127.0.0.1:8080`. Default: ``httpBaseURL``.
+        public var addressBookURL: String?
         /// How conversations (switchboard sessions) behave.
         public var conversations = ConversationSettings()
         /// Bounds applied when decoding the server's bytes.

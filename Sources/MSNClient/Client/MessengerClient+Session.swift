@@ -85,6 +85,8 @@ extension MessengerClient {
             await connection.close()
         case .rng:
             handleInvitation(frame)
+        case _ where ContactListState.verbs.contains(frame.verb) && contactState != nil:
+            applyContactFrame(frame)
         case .msg where isProfile(frame):
             guard let dialect = account?.dialect, let text = frame.payloadText else { return }
             let profile = Profile(payload: text, dialect: dialect)

@@ -48,10 +48,17 @@ extension MessengerClient {
             await collectProfile(from: current)
             signedIn.profile = account?.profile
             account = signedIn
+            if configuration.synchronizesContactList {
+                try await synchronizeContacts(on: current, account: signedIn)
+            }
             startSession(on: current)
+            if let status = configuration.initialStatus {
+                try await setStatus(status)
+            }
             return signedIn
         } catch {
             let failure = MessengerClientError.wrap(error)
+            stopSessionTasks()
             if let current { await current.abort(failure) }
             connection = nil
             account = nil

@@ -26,8 +26,13 @@ public actor MessengerClient {
     public nonisolated let configuration: Configuration
     /// What the server pushes and what the client does on its own, after sign-in.
     public nonisolated let events: MessengerEvents
+    /// Changes of the contact list after sign-in (see ``contactList`` for the whole list).
+    public nonisolated let contactChanges: ContactListChanges
 
     let eventContinuation: AsyncStream<MessengerEvent>.Continuation
+    let contactContinuation: AsyncStream<ContactListChange>.Continuation
+    /// The contact list of the signed-in account (`nil` before the first sign-in).
+    var contactState: ContactListState?
     let logger: Logger
     private let transportOverride: (any PassportTransport)?
     private var httpClient: HTTPClient?
@@ -43,6 +48,8 @@ public actor MessengerClient {
     var lastPing: ContinuousClock.Instant = .now
     var closingReason: MessengerClientError?
     var signingIn = false
+    /// The conversations started or accepted in this session; ``signOut()`` ends them.
+    var conversations: [ObjectIdentifier: WeakConversation] = [:]
     private(set) var isClosed = false
 
     /// Creates a client. Nothing is connected until ``signIn(email:password:)``.
@@ -63,6 +70,10 @@ public actor MessengerClient {
             of: MessengerEvent.self, bufferingPolicy: .bufferingOldest(max(1, configuration.eventBufferSize)))
         self.events = MessengerEvents(stream: stream)
         self.eventContinuation = continuation
+        let (changes, changeContinuation) = AsyncStream.makeStream(
+            of: ContactListChange.self, bufferingPolicy: .bufferingOldest(max(1, configuration.contactChangeBufferSize)))
+        self.contactChanges = ContactListChanges(stream: changes)
+        self.contactContinuation = changeContinuation
         self.pingInterval = configuration.keepaliveInterval
     }
 
@@ -71,6 +82,7 @@ public actor MessengerClient {
         // (async-http-client traps on a client deallocated while running).
         httpClient?.shutdown { _ in }
         eventContinuation.finish()
+        contactContinuation.finish()
     }
 
     /// Runs `body` with a new client and closes it afterwards, whatever happens.
@@ -128,7 +140,9 @@ public actor MessengerClient {
         return reply
     }
 
-    /// Signs out with `OUT` and closes the connection. Safe to call when not signed in.
+    /// Signs out with `OUT` and closes the connection, after leaving every open
+    /// ``Conversation`` (their later sends return ``NotDeliveredReason/conversationEnded``).
+    /// Safe to call when not signed in.
     ///
     /// ```
     /// C: OUT
@@ -136,6 +150,9 @@ public actor MessengerClient {
     public func signOut() async {
         guard let connection else { return }
         closingReason = nil
+        let open = conversations.values.compactMap(\.conversation)
+        conversations.removeAll()
+        for conversation in open { await conversation.leave() }
         stopSessionTasks()
         if account != nil {
             try? await connection.write(Frame(verb: .out))
@@ -158,6 +175,7 @@ public actor MessengerClient {
             try? await httpClient.shutdown()
         }
         eventContinuation.finish()
+        contactContinuation.finish()
     }
 
     /// The Passport transport: the injected one, or the shared `HTTPClient` (made on first use).

@@ -31,6 +31,12 @@ public struct MessengerClientError: Error, Hashable, Sendable, CustomStringConve
             case notSignedIn = "not signed in"
             case invalidConfiguration = "invalid configuration"
             case authenticationUnavailable = "authentication unavailable"
+            case listFull = "list full"
+            case alreadyOnList = "already on the list"
+            case notOnList = "not on the list"
+            case groupMissing = "group missing"
+            case soapFault = "SOAP fault"
+            case notSupportedInDialect = "not supported in this dialect"
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -73,6 +79,22 @@ public struct MessengerClientError: Error, Hashable, Sendable, CustomStringConve
         public static let invalidConfiguration = Code(.invalidConfiguration)
         /// The authentication code this login needs is not available in this build.
         public static let authenticationUnavailable = Code(.authenticationUnavailable)
+        /// The contact list (or the group list) holds as many entries as the server allows:
+        /// `210`, or the SOAP fault `QuotaLimitReached`.
+        public static let listFull = Code(.listFull)
+        /// The contact is already on that list: `215`, or `ContactAlreadyExists` /
+        /// `MemberAlreadyExists`.
+        public static let alreadyOnList = Code(.alreadyOnList)
+        /// The contact is not on that list: `216`, or `ContactDoesNotExist` / `MemberDoesNotExist`.
+        public static let notOnList = Code(.notOnList)
+        /// The group does not exist: `224`, `225`, `231`, or `GroupDoesNotExist`.
+        public static let groupMissing = Code(.groupMissing)
+        /// Another SOAP fault of the address-book or sharing service;
+        /// ``MessengerClientError/soapFaultCode`` holds its `errorcode`.
+        public static let soapFault = Code(.soapFault)
+        /// The operation does not exist in the signed-in dialect (a personal message before
+        /// MSNP11, groups before MSNP7).
+        public static let notSupportedInDialect = Code(.notSupportedInDialect)
 
         public var description: String { base.rawValue }
     }
@@ -85,6 +107,9 @@ public struct MessengerClientError: Error, Hashable, Sendable, CustomStringConve
     public var serverErrorCode: ErrorCode?
     /// The protocol line that caused the error, when there is one (`VER 1 0`, `911 5`).
     public var line: String?
+    /// The `errorcode` of a SOAP fault (`InvalidPassportUser`), for ``Code/soapFault`` and the
+    /// codes mapped from one.
+    public var soapFaultCode: String?
 
     /// Creates an error (``MessengerClient`` makes them; programs mostly read them).
     public init(_ code: Code, _ detail: String, serverErrorCode: ErrorCode? = nil, line: String? = nil) {

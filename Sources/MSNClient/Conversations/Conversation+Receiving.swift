@@ -3,25 +3,30 @@ import MSNCore
 
 extension Conversation {
     /// Handles one line of the switchboard.
+    ///
+    /// `IRO`/`JOI` are read with their grammar; when another server wrote a name that is not
+    /// valid URL encoding, the handle is taken from its position so the join still counts.
     func receive(_ frame: Frame, session: Int) {
         guard session == generation else { return }
         switch frame.verb {
         case .iro:  // IRO 1 1 2 alice@example.com Alice [caps]
-            if let handle = frame.argument(2), let joined = roster.join(EndpointHandle(handle)) {
+            if let handle = (try? RosterEntry(frame: frame))?.handle ?? frame.argument(2).map({ EndpointHandle($0) }),
+               let joined = roster.join(handle) {
                 emit(.joined(joined))
                 wakeAll()
             }
         case .joi:  // JOI bob@example.com Bob [caps]
-            if let handle = frame.argument(0), let joined = roster.join(EndpointHandle(handle)) {
+            if let handle = (try? JoinNotice(frame: frame))?.handle ?? frame.argument(0).map({ EndpointHandle($0) }),
+               let joined = roster.join(handle) {
                 if !invitees.contains(joined), invitees.count < SwitchboardRoster.maximumParticipants { invitees.append(joined) }
                 emit(.joined(joined))
                 wakeAll()
             }
         case .bye:  // BYE bob@example.com[ 1]
-            guard let handle = frame.argument(0) else { return }
-            let timedOut = frame.argument(1) == "1"
+            guard let notice = try? LeaveNotice(frame: frame) else { return }
+            let timedOut = notice.timedOut
             if timedOut { sawIdleTimeout = true }
-            guard let left = roster.leave(EndpointHandle(handle)) else { return }
+            guard let left = roster.leave(notice.handle) else { return }
             emit(.left(left, timedOut: timedOut))
             if roster.isEmpty { endSession(timedOut ? .idleTimeout : .everyoneLeft) }
             wakeAll()

@@ -81,7 +81,8 @@ extension Conversation {
     /// C: CAL 6 carol@example.com      S: CAL 6 RINGING 11752013
     ///                                 S: JOI carol@example.com Carol
     /// ```
-    /// When the switchboard has closed, a new one is opened and everyone is called.
+    /// When the switchboard has closed, a new one is opened and everyone is called. A contact
+    /// who does not join is not called back by later sends.
     ///
     /// - Throws: ``MessengerClientError/Code/contactOffline`` (`217`),
     ///   ``MessengerClientError/Code/timeout`` when the contact does not join within
@@ -92,16 +93,24 @@ extension Conversation {
         await acquire()
         defer { release() }
         guard !hasLeft else { throw MessengerClientError(.disconnected, "the conversation was left") }
-        if !invitees.contains(contact) { invitees.append(contact) }
+        let wasInvitee = invitees.contains(contact)
+        if !wasInvitee { invitees.append(contact) }
         var offline: [String]
-        if let connection, !roster.isEmpty {
-            offline = try await call([contact], on: connection)
-        } else {
-            if connection != nil { endSession(.everyoneLeft) }
-            offline = try await openAndCall(invitees)
-            if roster.isEmpty { endSession(.everyoneLeft) }
+        do {
+            if let connection, !roster.isEmpty {
+                offline = try await call([contact], on: connection)
+            } else {
+                if connection != nil { endSession(.everyoneLeft) }
+                offline = try await openAndCall(invitees)
+                if roster.isEmpty { endSession(.everyoneLeft) }
+            }
+        } catch {
+            if !wasInvitee { invitees.removeAll { $0 == contact } }
+            throw error
         }
         guard !roster.contains(contact) else { return }
+        // Someone who did not join is not called back by later sends (a JOI adds them again).
+        if !wasInvitee { invitees.removeAll { $0 == contact } }
         if offline.contains(contact) {
             throw MessengerClientError(.contactOffline, "\(contact) is offline or does not accept the call",
                                        serverErrorCode: .principalNotOnline)

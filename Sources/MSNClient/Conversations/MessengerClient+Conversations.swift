@@ -21,6 +21,7 @@ extension MessengerClient {
         guard let account else { throw MessengerClientError(.notSignedIn, "a conversation needs a signed-in session") }
         let conversation = Conversation(client: self, account: account, configuration: configuration, logger: logger)
         try await conversation.start(with: contacts)
+        remember(conversation)
         return conversation
     }
 
@@ -41,7 +42,14 @@ extension MessengerClient {
         guard let account else { throw MessengerClientError(.notSignedIn, "answering an invitation needs a signed-in session") }
         let conversation = Conversation(client: self, account: account, configuration: configuration, logger: logger)
         try await conversation.answer(invitation.invitation)
+        remember(conversation)
         return conversation
+    }
+
+    /// Keeps a weak reference to `conversation` so that ``signOut()`` can end it.
+    private func remember(_ conversation: Conversation) {
+        conversations = conversations.filter { $0.value.conversation != nil }
+        conversations[ObjectIdentifier(conversation)] = WeakConversation(conversation: conversation)
     }
 
     /// `XFR TrID SB` → the switchboard's address and cookie.

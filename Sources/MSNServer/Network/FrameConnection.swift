@@ -69,7 +69,8 @@ struct FrameConnection<Factory: FrameSessionFactory>: Sendable {
     private func read(_ inbound: NIOAsyncChannelInboundStream<ByteBuffer>,
                       into session: inout Factory.Session, context: ConnectionContext) async {
         var decoder = FrameDecoder(sender: .client, dialect: session.dialect, limits: settings.limits)
-        var received = channel.channel.allocator.buffer(capacity: 1024)
+        // Grows with the first bytes; an idle connection keeps only what its lines needed.
+        var received = channel.channel.allocator.buffer(capacity: 0)
         do {
             for try await bytes in inbound {
                 received.writeImmutableBuffer(bytes)

@@ -37,7 +37,11 @@ public struct NotificationSession: FrameSession {
     public mutating func connectionClosed() async {
         if let handle {
             await registry.unregister(handle)
-            await contacts.presence.signedOut(handle)
+            // Not in this task: it is cancelled when the writer ended first (the peer vanished
+            // while we wrote to it, or `OUT OTH`), and a cancelled task's store reads fail, which
+            // left watchers without their `FLN`. An unstructured task is not cancelled with it.
+            let presence = contacts.presence
+            await Task { await presence.signedOut(handle) }.value
             context.logger.info("\(handle.session.account.email) signed out")
         }
     }

@@ -27,15 +27,12 @@ public enum SwitchboardLines {
         return handles
     }
 
-    /// The name and (MSNP12+) capabilities after a handle in `IRO`/`JOI`.
-    static func nameAndCapabilities(of member: SwitchboardIdentity, seenBy dialect: Dialect) -> [String] {
-        var tail = [URLEncoding.encode(member.friendlyName)]
-        if dialect.switchboardCarriesCapabilities {
-            tail.append(dialect.capabilitiesForm == .decimalPair
-                        ? "\(member.capabilities):\(member.extendedCapabilities)"
-                        : String(member.capabilities))
-        }
-        return tail
+    /// The capabilities after a handle in `IRO`/`JOI` (MSNP12+), in the recipient's form.
+    static func capabilities(of member: SwitchboardIdentity, seenBy dialect: Dialect) -> String? {
+        guard dialect.switchboardCarriesCapabilities else { return nil }
+        return dialect.capabilitiesForm == .decimalPair
+            ? "\(member.capabilities):\(member.extendedCapabilities)"
+            : String(member.capabilities)
     }
 
     /// The `IRO trID i n handle name [caps]` lines telling `joiner` who is already there
@@ -53,9 +50,9 @@ public enum SwitchboardLines {
             if let first = members.first, account != joiner.accountKey { entries.append((first.email, first)) }
         }
         return entries.enumerated().map { index, entry in
-            Frame(verb: .iro, transactionID: transactionID,
-                  arguments: [String(index + 1), String(entries.count), entry.handle]
-                    + nameAndCapabilities(of: entry.member, seenBy: joiner.dialect))
+            RosterEntry(transactionID: transactionID, index: index + 1, count: entries.count,
+                        handle: EndpointHandle(entry.handle), friendlyName: URLEncodedName(entry.member.friendlyName),
+                        capabilities: capabilities(of: entry.member, seenBy: joiner.dialect)).frame
         }
     }
 
@@ -64,7 +61,8 @@ public enum SwitchboardLines {
     public static func joined(_ member: SwitchboardIdentity, seenBy recipient: SwitchboardIdentity,
                               firstOfAccount: Bool) -> [Frame] {
         handles(of: member, seenBy: recipient, includeBare: firstOfAccount).map {
-            Frame(verb: .joi, arguments: [$0] + nameAndCapabilities(of: member, seenBy: recipient.dialect))
+            JoinNotice(handle: EndpointHandle($0), friendlyName: URLEncodedName(member.friendlyName),
+                       capabilities: capabilities(of: member, seenBy: recipient.dialect)).frame
         }
     }
 
@@ -73,7 +71,7 @@ public enum SwitchboardLines {
     public static func left(_ member: SwitchboardIdentity, seenBy recipient: SwitchboardIdentity,
                             lastOfAccount: Bool, timedOut: Bool) -> [Frame] {
         handles(of: member, seenBy: recipient, includeBare: lastOfAccount).map {
-            Frame(verb: .bye, arguments: timedOut ? [$0, "1"] : [$0])
+            LeaveNotice(handle: EndpointHandle($0), timedOut: timedOut).frame
         }
     }
 

@@ -50,6 +50,8 @@ struct BenchReport: Sendable, Codable {
     var phases: [Phase] = []
     /// Derived figures and remarks (`hash share of a full sign-in: 41 %`).
     var notes: [String] = []
+    /// Named figures beyond the phases (`serverRSSPerSessionBytes`, `sessionsHeld`).
+    var metrics: [String: Double] = [:]
 
     /// Operations that failed, over every phase.
     var totalFailures: Int { phases.reduce(0) { $0 + $1.failed } }

@@ -15,6 +15,10 @@ struct BenchSettings: Sendable {
     var hashSamples = 20
     /// Print a progress line on standard error.
     var showsProgress = true
+    /// The server's process id, for its resident memory (`--server-pid`, or the child server).
+    var serverPID: Int32?
+    /// Operation rates of the `mixed` scenario.
+    var mixed = MixedRates()
 }
 
 /// One load pattern of `msn bench`: it drives a ``BenchTarget`` and reports what it measured.
@@ -38,6 +42,10 @@ extension BenchScenario {
 enum BenchScenarioKind: String, CaseIterable, Sendable, ExpressibleByArgument {
     /// Full sign-ins, notification-server sign-ins with tickets in hand, the password-hash cost.
     case login
+    /// Many signed-in sessions held open with keepalives: server memory per session.
+    case idle
+    /// A day in the life: sign-ins, status changes, conversations, messages, sign-outs.
+    case mixed
     /// Switchboard messages per second, delivery latency at half that rate, a byte-relay ceiling.
     case relay
 
@@ -45,7 +53,15 @@ enum BenchScenarioKind: String, CaseIterable, Sendable, ExpressibleByArgument {
     var scenario: any BenchScenario {
         switch self {
         case .login: LoginScenario()
+        case .idle: IdleScenario()
+        case .mixed: MixedScenario()
         case .relay: RelayScenario()
         }
     }
+}
+
+/// A scenario that, without `--server`, starts its own server (``ServerProcess``: a child
+/// process, so that the server's memory can be measured apart from the load generator's).
+protocol SelfHostedBenchScenario: BenchScenario {
+    func runOwnServer(settings: BenchSettings) async throws -> BenchReport
 }

@@ -42,6 +42,9 @@ struct BenchTarget: Sendable {
         configuration.timeouts.connect = .seconds(10)
         configuration.timeouts.reply = .seconds(30)
         configuration.timeouts.http = .seconds(30)
+        // The login benchmark measures sign-in only: no contact list, no first CHG.
+        configuration.synchronizesContactList = false
+        configuration.initialStatus = nil
         return configuration
     }
 }

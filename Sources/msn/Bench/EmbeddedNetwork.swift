@@ -4,7 +4,7 @@ import MSNClient
 import MSNServer
 import ServiceLifecycle
 
-/// A whole network started in-process for a benchmark: every listener on a free loopback
+/// A whole network started in-process (for a benchmark, or `msn demo`): every listener on a free loopback
 /// port, a fresh store in a temporary directory, `accounts` accounts created with the
 /// server's real password hashing.
 ///
@@ -31,9 +31,44 @@ enum EmbeddedNetwork {
         accounts count: Int, passwordIterations: Int,
         _ body: (BenchTarget) async throws -> Result
     ) async throws -> Result {
-        let logger = Logger(label: "msn.bench", factory: { _ in SwiftLogNoOpLogHandler() })
+        try await withNetwork(passwordIterations: passwordIterations) { running in
+            var accounts: [BenchAccount] = []
+            for index in 1...max(1, count) {
+                let account = BenchAccount(email: email(index), password: password)
+                _ = try await running.store.createAccount(email: account.email, displayName: nil,
+                                                          password: account.password, legacyMD5: false)
+                accounts.append(account)
+            }
+            let target = BenchTarget(server: running.dispatch, notificationServer: running.notification,
+                                     httpBaseURL: running.httpBaseURL, accounts: accounts, label: "embedded")
+            return try await body(target)
+        }
+    }
+
+    /// A network started by ``withNetwork(passwordIterations:logger:_:)``.
+    struct Running: Sendable {
+        /// The accounts and contact lists.
+        var store: SQLiteMessengerStore
+        /// The dispatch server (`127.0.0.1:<port>`).
+        var dispatch: ServerAddress
+        /// The notification server.
+        var notification: ServerAddress
+        /// The switchboard's `host:port`.
+        var switchboard: String
+        /// `http://127.0.0.1:<port>`.
+        var httpBaseURL: String
+        /// The temporary data directory (removed afterwards).
+        var dataDirectory: URL
+    }
+
+    /// Starts the network with no accounts, runs `body`, shuts down and removes the data directory.
+    static func withNetwork<Result: Sendable>(
+        passwordIterations: Int,
+        logger: Logger = Logger(label: "msn.embedded", factory: { _ in SwiftLogNoOpLogHandler() }),
+        _ body: (Running) async throws -> Result
+    ) async throws -> Result {
         let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("msn-bench-\(UUID().uuidString)", isDirectory: true)
+            .appendingPathComponent("msn-embedded-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
 
@@ -52,17 +87,10 @@ enum EmbeddedNetwork {
                       let dispatch = ServerAddress(network.dispatchAddress),
                       let notification = ServerAddress(network.notificationAddress)
                 else { throw BenchError("the embedded network did not start") }
-                var accounts: [BenchAccount] = []
-                for index in 1...max(1, count) {
-                    let account = BenchAccount(email: email(index), password: password)
-                    _ = try await store.createAccount(email: account.email, displayName: nil, password: account.password,
-                                                  legacyMD5: false)
-                    accounts.append(account)
-                }
-                let target = BenchTarget(server: dispatch, notificationServer: notification,
-                                         httpBaseURL: "http://127.0.0.1:\(httpPort)", accounts: accounts,
-                                         label: "embedded")
-                let result = try await body(target)
+                let running = Running(store: store, dispatch: dispatch, notification: notification,
+                                      switchboard: network.switchboardAddress,
+                                      httpBaseURL: "http://127.0.0.1:\(httpPort)", dataDirectory: directory)
+                let result = try await body(running)
                 await services.triggerGracefulShutdown()
                 try await group.waitForAll()
                 return result

@@ -54,6 +54,38 @@ import Testing
     ])
     func invitation(_ fixture: GrammarFixture<SwitchboardInvitation>) throws { try fixture.check() }
 
+    @Test(arguments: [
+        GrammarFixture.success("IRO 1 1 1 alice@example.com Alice",
+                               RosterEntry(transactionID: 1, index: 1, count: 1, handle: EndpointHandle("alice@example.com"),
+                                           friendlyName: URLEncodedName("Alice")), from: .server, .msnp5),
+        .success("IRO 1 1 2 alice@example.com;\(guid) Alice%20Smith 2789003324:48",
+                 RosterEntry(transactionID: 1, index: 1, count: 2, handle: EndpointHandle("alice@example.com;\(guid)"),
+                             friendlyName: URLEncodedName("Alice Smith"), capabilities: "2789003324:48"), from: .server, .msnp18),
+        .failure("IRO 1 3 2 alice@example.com Alice", .invalidArgument, from: .server),
+        .failure("IRO 1 x 2 alice@example.com Alice", .invalidArgument, from: .server),
+        .failure("IRO 1 1 1 alice@example.com", .missingArgument, from: .server),
+    ])
+    func roster(_ fixture: GrammarFixture<RosterEntry>) throws { try fixture.check() }
+
+    @Test(arguments: [
+        GrammarFixture.success("JOI bob@example.com Bob", JoinNotice(handle: EndpointHandle("bob@example.com"),
+                                                                     friendlyName: URLEncodedName("Bob")), from: .server, .msnp8),
+        .success("JOI bob@example.com Bob 1342177280",
+                 JoinNotice(handle: EndpointHandle("bob@example.com"), friendlyName: URLEncodedName("Bob"),
+                            capabilities: "1342177280"), from: .server, .msnp12),
+        .failure("JOI bob@example.com B%FF", .invalidArgument, from: .server),
+        .failure("JOI bob@example.com", .missingArgument, from: .server),
+    ])
+    func join(_ fixture: GrammarFixture<JoinNotice>) throws { try fixture.check() }
+
+    @Test(arguments: [
+        GrammarFixture.success("BYE bob@example.com", LeaveNotice(handle: EndpointHandle("bob@example.com")), from: .server),
+        .success("BYE bob@example.com;\(guid) 1",
+                 LeaveNotice(handle: EndpointHandle("bob@example.com;\(guid)"), timedOut: true), from: .server, .msnp18),
+        .failure("BYE", .missingArgument, from: .server),
+    ])
+    func leave(_ fixture: GrammarFixture<LeaveNotice>) throws { try fixture.check() }
+
     @Test func endpointHandles() {
         #expect(EndpointHandle("a@b.c;{X}") == EndpointHandle(account: "a@b.c", endpoint: "{X}"))
         #expect(EndpointHandle("a@b.c").endpoint == nil && EndpointHandle("a@b.c").description == "a@b.c")

@@ -81,11 +81,9 @@ struct PasswordHashTests {
         #expect(PasswordHash.constantTimeEquals([], []))
     }
 
-    @Test("the default cost is what the docs say, and one hash stays under a second")
+    /// What one hash costs is measured by `msn bench login` (docs/benchmarks.md), not here.
+    @Test("the default cost is what the docs say")
     func defaultCost() throws {
         #expect(PasswordHash.defaultIterations == 210_000)
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure { _ = try PasswordHash.make(password: "benchmark") }
-        #expect(elapsed < .seconds(1), "one default hash took \(elapsed)")
     }
 }

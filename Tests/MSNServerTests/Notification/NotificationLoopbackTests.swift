@@ -145,10 +145,10 @@ import Testing
     }
 
     @Test func loginTimeoutCloses() async throws {
-        try await withNetwork(configure: { $0.connection.loginTimeout = .milliseconds(200) }) { network in
+        try await withNetwork(configure: { $0.connection.loginTimeout = .seconds(2) }) { network in
             let client = try await LineClient.connect(to: network.notificationAddress)
             try await client.send("VER 1 MSNP8 CVR0")
-            #expect(try await client.readUntilClosed(timeout: .seconds(5)).map(\.line) == ["VER 1 MSNP8 CVR0"])
+            #expect(try await client.readUntilClosed(timeout: .seconds(20)).map(\.line) == ["VER 1 MSNP8 CVR0"])
         }
     }
 

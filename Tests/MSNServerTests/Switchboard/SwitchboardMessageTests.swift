@@ -115,18 +115,18 @@ import Testing
     }
 
     @Test func idleConversationsEndWithBYE1() async throws {
-        try await F.withNetwork(configure: { $0.switchboard.idleTimeout = .milliseconds(600) }) { network in
+        try await F.withNetwork(configure: { $0.switchboard.idleTimeout = .seconds(2) }) { network in
             let (aliceSB, bobSB) = try await Self.pair(network, .msnp5)
             // Activity keeps it open.
             for trID in 3..<6 {
-                try await Task.sleep(for: .milliseconds(250))
+                try await Task.sleep(for: .milliseconds(700))
                 try await F.send(aliceSB, trID, "A", F.text("still here"))
                 #expect(try await aliceSB.readFrame().line == "ACK \(trID)")
                 _ = try await bobSB.readFrame()
             }
             #expect(network.network.switchboardHub.conversationCount == 1)
-            #expect(try await aliceSB.readUntilClosed(timeout: .seconds(5)).map(\.line) == ["BYE bob@example.com 1"])
-            #expect(try await bobSB.readUntilClosed(timeout: .seconds(5)).map(\.line) == ["BYE alice@example.com 1"])
+            #expect(try await aliceSB.readUntilClosed(timeout: .seconds(15)).map(\.line) == ["BYE bob@example.com 1"])
+            #expect(try await bobSB.readUntilClosed(timeout: .seconds(15)).map(\.line) == ["BYE alice@example.com 1"])
             #expect(network.network.switchboardHub.conversationCount == 0)
         }
     }
