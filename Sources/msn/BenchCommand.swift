@@ -36,8 +36,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Run the whole network in this process (the default without --server).")
     var embedded = false
 
-    @Option(help: "Concurrent clients.")
-    var clients = 50
+    @Option(help: "Concurrent clients (relay: conversations; default 50, relay 100).")
+    var clients: Int?
 
     @Option(help: ArgumentHelp("Seconds each phase runs (default 10 unless --count is given).", valueName: "seconds"))
     var duration: Double?
@@ -81,8 +81,11 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "No progress line on standard error.")
     var quiet = false
 
+    /// `--clients`, or the scenario's default.
+    private var clientCount: Int { clients ?? (scenario == .relay ? 100 : 50) }
+
     func validate() throws {
-        guard clients >= 1, clients <= 10_000 else { throw ValidationError("--clients must be 1…10000") }
+        if let clients, clients < 1 || clients > 10_000 { throw ValidationError("--clients must be 1…10000") }
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if let duration, !(duration > 0) { throw ValidationError("--duration must be positive") }
         guard Self.parseDialect(dialect) != nil else { throw ValidationError("unknown dialect \(dialect) (MSNP8 … MSNP18)") }
@@ -95,13 +98,13 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = BenchSettings(
-            clients: clients,
+            clients: clientCount,
             limits: LoadLimits(count: count,
                                duration: .milliseconds(Int64(((duration ?? (count == nil ? 10 : 600)) * 1_000).rounded()))),
             dialect: Self.parseDialect(dialect) ?? .msnp11,
             passwordIterations: passwordIterations,
             hashSamples: hashSamples,
-            showsProgress: !quiet, serverPID: serverPID, mixed: mixedRates.rates(clients: clients))
+            showsProgress: !quiet, serverPID: serverPID, mixed: mixedRates.rates(clients: clientCount))
         let report: BenchReport
         do {
             report = try await Self.runScenario(scenario.scenario, settings: settings, remote: try remoteTarget())
@@ -152,7 +155,7 @@ struct BenchCommand: AsyncParsableCommand {
             return accounts
         }
         guard let emailPattern, let password else { throw BenchError("no accounts given") }
-        return (1...max(1, accounts ?? clients)).map {
+        return (1...max(1, accounts ?? (scenario == .relay ? 2 * clientCount : clientCount))).map {
             BenchAccount(email: emailPattern.replacingOccurrences(of: "{n}", with: String($0)), password: password)
         }
     }

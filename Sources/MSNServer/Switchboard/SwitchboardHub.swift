@@ -159,7 +159,7 @@ public final class SwitchboardHub: Service, Sendable {
                   participants.contains(where: { $0.id != sender.id })
             else { return false }
             state.conversations[sender.sessionID]?.lastActivity = now
-            let frame = SwitchboardLines.message(from: sender.identity, payload: payload)
+            let frame = Frame(verb: .msg, arguments: sender.messageArguments, payload: payload)
             var delivered = true
             for recipient in participants where recipient.id != sender.id && !recipient.outbox.send(frame) {
                 delivered = false

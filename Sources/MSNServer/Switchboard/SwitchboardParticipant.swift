@@ -1,3 +1,6 @@
+import MSNCore
+import NIOCore
+
 /// One connection taking part in a conversation: who it is and where its frames go.
 ///
 /// An account may be present several times (MSNP16+ endpoints); each connection is one
@@ -10,11 +13,14 @@ public final class SwitchboardParticipant: Sendable, Identifiable {
     public let identity: SwitchboardIdentity
     /// Where frames for this connection are queued.
     let outbox: Outbox
+    /// `sender-email url-name` of every `MSG` this participant sends, built once.
+    let messageArguments: [Substring]
 
     init(id: UInt64, sessionID: String, identity: SwitchboardIdentity, outbox: Outbox) {
         self.id = id
         self.sessionID = sessionID
         self.identity = identity
         self.outbox = outbox
+        self.messageArguments = SwitchboardLines.message(from: identity, payload: ByteBuffer()).arguments
     }
 }

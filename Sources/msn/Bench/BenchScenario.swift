@@ -53,6 +53,8 @@ enum BenchScenarioKind: String, CaseIterable, Sendable, ExpressibleByArgument {
     case presence
     /// Contact-list sync of an account with N contacts: `SYN` (MSNP8–12) or `ABFindAll` (MSNP13+).
     case sync
+    /// Switchboard messages per second, delivery latency at half that rate, a byte-relay ceiling.
+    case relay
 
     /// The scenario itself.
     var scenario: any BenchScenario {
@@ -62,6 +64,7 @@ enum BenchScenarioKind: String, CaseIterable, Sendable, ExpressibleByArgument {
         case .mixed: MixedScenario()
         case .presence: PresenceScenario()
         case .sync: SyncScenario()
+        case .relay: RelayScenario()
         }
     }
 }

@@ -24,9 +24,9 @@ import Testing
         #expect(outbox.didOverflow && outbox.isFinished)
         #expect(closes.count.load(ordering: .relaxed) == 1)
         #expect(!outbox.send(Frame(verb: .qng)))
-        var drained = 0
-        for await _ in stream { drained += 1 }
-        #expect(drained == 2)
+        var drained = ""
+        for await buffer in stream { drained += String(buffer: buffer) }
+        #expect(drained == "QNG 60\r\nQNG 60\r\n")
     }
 
     @Test func finishKeepsWhatIsQueued() async throws {

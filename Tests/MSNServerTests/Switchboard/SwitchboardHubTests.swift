@@ -14,7 +14,7 @@ import Testing
         func advance(_ duration: Duration) { current.withLock { $0 += duration } }
     }
 
-    static func outbox() -> (Outbox, AsyncStream<ByteBuffer>) {
+    static func outbox() -> (Outbox, Outbox.Stream) {
         Outbox.make(allocator: ByteBufferAllocator(), capacity: 16, logger: quietLogger, trace: false) {}
     }
 
