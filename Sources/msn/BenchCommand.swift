@@ -17,7 +17,7 @@ import MSNCore
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure an MSN network under load (scenarios: login, presence, sync).")
+        abstract: "Measure an MSN network under load (scenarios: login, idle, mixed, presence, sync, relay).")
 
     @Argument(help: "The scenario: \(BenchScenarioKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var scenario: BenchScenarioKind
