@@ -206,7 +206,10 @@ struct ConversationTests {
                 if result != .delivered { break }
             }
             #expect(results.first == .delivered)
-            #expect(results.last == .notDelivered(.rejected))
+            // The switchboard NAKs the message it could not queue and drops the slow reader; the
+            // NAK and the BYE that follows race on the server, so the send that failed reports
+            // whichever the client read first — never `.delivered`.
+            #expect([.notDelivered(.rejected), .notDelivered(.switchboardClosed)].contains(results.last))
             await conversation.leave()
             await alice.close(); await bob.close()
         }
