@@ -36,14 +36,7 @@ struct ChatCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let configuration: MessengerClient.Configuration
-        let password: String
-        do {
-            configuration = try connection.configuration()
-            password = try connection.readPassword()
-        } catch {
-            error.exit()
-        }
+        let (configuration, password) = connection.configurationAndPassword()
         var logger = Logger(label: "msn.chat")
         logger.logLevel = .error
         let client = MessengerClient(configuration: configuration, logger: logger)

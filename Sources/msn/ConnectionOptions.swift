@@ -48,6 +48,16 @@ struct ConnectionOptions: ParsableArguments {
         return configuration
     }
 
+    /// The configuration and the password, or one line on standard error and exit status 1:
+    /// what an interactive command needs before it signs in.
+    func configurationAndPassword() -> (MessengerClient.Configuration, String) {
+        do throws(CommandFailure) {
+            return (try configuration(), try readPassword())
+        } catch {
+            error.exit()
+        }
+    }
+
     /// The password, from standard input or the terminal.
     func readPassword() throws(CommandFailure) -> String {
         guard let password = passwordStdin ? readLine(strippingNewline: true) : Self.readPasswordFromTerminal() else {

@@ -31,14 +31,7 @@ struct SendCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let configuration: MessengerClient.Configuration
-        let password: String
-        do {
-            configuration = try connection.configuration()
-            password = try connection.readPassword()
-        } catch {
-            error.exit()
-        }
+        let (configuration, password) = connection.configurationAndPassword()
         let outcome = await Self.send(text, to: contact, from: email, password: password, configuration: configuration)
         if let line = outcome.line { print(line) }
         if let reason = outcome.reason { try? FileHandle.standardError.write(contentsOf: Data("msn: \(reason)\n".utf8)) }

@@ -87,22 +87,3 @@ struct XMLNode: Sendable, Hashable {
         }
     }
 }
-
-extension String {
-    /// The text with `&`, `<`, `>`, `"` and `'` escaped for XML.
-    var xmlEscaped: String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        for character in self {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-}

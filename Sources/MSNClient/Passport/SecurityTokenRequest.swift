@@ -1,3 +1,5 @@
+import MSNCore
+
 /// The SOAP body a client posts to `RST.srf` / `RST2.srf` (`RequestMultipleSecurityTokens`).
 ///
 /// ```xml
@@ -48,8 +50,8 @@ struct SecurityTokenRequest: Sendable, Hashable {
             </ps:AuthInfo>
             <wsse:Security>
             <wsse:UsernameToken Id="user">
-            <wsse:Username>\(Self.escape(username))</wsse:Username>
-            <wsse:Password>\(Self.escape(password))</wsse:Password>
+            <wsse:Username>\(username.xmlEscaped)</wsse:Username>
+            <wsse:Password>\(password.xmlEscaped)</wsse:Password>
             </wsse:UsernameToken>
             </wsse:Security>
             </Header>
@@ -61,10 +63,10 @@ struct SecurityTokenRequest: Sendable, Hashable {
         for (index, token) in all.enumerated() {
             text += "<wst:RequestSecurityToken Id=\"RST\(index)\">\n"
             text += "<wst:RequestType>\(ns.issue)</wst:RequestType>\n"
-            text += "<wsp:AppliesTo><wsa:EndpointReference><wsa:Address>\(Self.escape(token.address))"
+            text += "<wsp:AppliesTo><wsa:EndpointReference><wsa:Address>\(token.address.xmlEscaped)"
             text += "</wsa:Address></wsa:EndpointReference></wsp:AppliesTo>\n"
             if let policy = token.policy {
-                text += "<wsse:PolicyReference URI=\"\(Self.escape(policy))\"></wsse:PolicyReference>\n"
+                text += "<wsse:PolicyReference URI=\"\(policy.xmlEscaped)\"></wsse:PolicyReference>\n"
             }
             text += "</wst:RequestSecurityToken>\n"
         }
@@ -100,22 +102,5 @@ struct SecurityTokenRequest: Sendable, Hashable {
                 issue = "http://schemas.xmlsoap.org/ws/2005/02/trust/Issue"
             }
         }
-    }
-
-    /// Escapes `& < > " '` for XML text and attributes.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -1,3 +1,4 @@
+import MSNCore
 import Foundation
 
 /// Writes the SOAP fault that refuses an RST/RST2 request.

@@ -1,3 +1,4 @@
+import MSNCore
 import Foundation
 import MSNAuth
 

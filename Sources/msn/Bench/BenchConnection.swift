@@ -107,6 +107,22 @@ final class BenchConnection: Sendable {
     }
 
     /// Closes without a word (not counted as unexpected).
+    /// Signs every one of `connections` out (`OUT`), `concurrency` at a time; failures are
+    /// ignored (the connection may already be gone).
+    static func signOutAll(_ connections: [BenchConnection], concurrency: Int) async {
+        await withTaskGroup(of: Void.self) { group in
+            var next = 0
+            func add() {
+                guard next < connections.count else { return }
+                let connection = connections[next]
+                next += 1
+                group.addTask { try? await connection.signOut() }
+            }
+            for _ in 0..<max(1, concurrency) { add() }
+            while await group.next() != nil { add() }
+        }
+    }
+
     func close() {
         closing.store(true, ordering: .relaxed)
         channel.close(promise: nil)

@@ -206,17 +206,6 @@ final class BenchSessionTable: Sendable {
 
     /// Signs every session out (`OUT`), 256 at a time.
     func signOutAll() async {
-        let connections = slots.withLock { $0.compactMap { $0 } }
-        await withTaskGroup(of: Void.self) { group in
-            var next = 0
-            func add() {
-                guard next < connections.count else { return }
-                let connection = connections[next]
-                next += 1
-                group.addTask { try? await connection.signOut() }
-            }
-            for _ in 0..<256 { add() }
-            while await group.next() != nil { add() }
-        }
+        await BenchConnection.signOutAll(slots.withLock { $0.compactMap { $0 } }, concurrency: 256)
     }
 }

@@ -71,34 +71,9 @@ struct LoginScenario: BenchScenario {
     }
 
     /// Fetches one ticket for each of the first `count` accounts (fewer if there are fewer).
-    static func fetchTickets(target: BenchTarget, dialect: Dialect, count: Int) async throws
-        -> [(email: String, ticket: MessengerClient.PassportTicket)]
-    {
-        let policy = dialect.authenticationScheme == .sso
-            ? NotificationSessionConfiguration().ssoPolicy : NotificationSessionConfiguration().tweenerPolicy
-        let accounts = Array(target.accounts.prefix(max(1, count)))
-        var tickets: [(email: String, ticket: MessengerClient.PassportTicket)] = []
-        for batch in stride(from: 0, to: accounts.count, by: ticketConcurrency) {
-            let slice = accounts[batch..<min(batch + ticketConcurrency, accounts.count)]
-            try await withThrowingTaskGroup(of: (String, MessengerClient.PassportTicket).self) { group in
-                for account in slice {
-                    group.addTask {
-                        let client = target.makeClient(dialect: dialect)
-                        do {
-                            let ticket = try await client.passportTicket(email: account.email, password: account.password,
-                                                                         policy: policy, dialect: dialect)
-                            await client.close()
-                            return (account.email, ticket)
-                        } catch {
-                            await client.close()
-                            throw error
-                        }
-                    }
-                }
-                for try await (email, ticket) in group { tickets.append((email, ticket)) }
-            }
-        }
-        return tickets
+    static func fetchTickets(target: BenchTarget, dialect: Dialect, count: Int) async throws -> [BenchTickets.Ticket] {
+        try await BenchTickets.fetch(target: target, dialect: dialect, accounts: Array(target.accounts.prefix(max(1, count))),
+                                     concurrency: ticketConcurrency, showsProgress: false)
     }
 
     /// What the figures mean together: how much of a full sign-in is password hashing.

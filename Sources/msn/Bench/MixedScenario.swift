@@ -572,17 +572,7 @@ final class MixedWorld: Sendable {
             defer { for index in people.indices { people[index] = Person() } }
             return people.compactMap(\.connection)
         }
-        await withTaskGroup(of: Void.self) { group in
-            var next = 0
-            func add() {
-                guard next < connections.count else { return }
-                let connection = connections[next]
-                next += 1
-                group.addTask { try? await connection.signOut() }
-            }
-            for _ in 0..<128 { add() }
-            while await group.next() != nil { add() }
-        }
+        await BenchConnection.signOutAll(connections, concurrency: 128)
     }
 
     static func wait(until condition: () -> Bool, what: String) async throws {

@@ -165,30 +165,9 @@ struct SyncScenario: BenchScenario {
     static func tickets(target: BenchTarget, dialect: Dialect, accounts: [BenchAccount]) async throws
         -> [String: MessengerClient.PassportTicket]
     {
-        let policy = dialect.authenticationScheme == .sso
-            ? NotificationSessionConfiguration().ssoPolicy : NotificationSessionConfiguration().tweenerPolicy
-        var tickets: [String: MessengerClient.PassportTicket] = [:]
-        for batch in stride(from: 0, to: accounts.count, by: ticketConcurrency) {
-            let slice = accounts[batch..<min(batch + ticketConcurrency, accounts.count)]
-            try await withThrowingTaskGroup(of: (String, MessengerClient.PassportTicket).self) { group in
-                for account in slice {
-                    group.addTask {
-                        let client = target.makeClient(dialect: dialect)
-                        do {
-                            let ticket = try await client.passportTicket(email: account.email, password: account.password,
-                                                                         policy: policy, dialect: dialect)
-                            await client.close()
-                            return (account.email, ticket)
-                        } catch {
-                            await client.close()
-                            throw error
-                        }
-                    }
-                }
-                for try await (email, ticket) in group { tickets[email] = ticket }
-            }
-        }
-        return tickets
+        let fetched = try await BenchTickets.fetch(target: target, dialect: dialect, accounts: accounts,
+                                                   concurrency: ticketConcurrency, showsProgress: false)
+        return Dictionary(fetched.map { ($0.email, $0.ticket) }, uniquingKeysWith: { first, _ in first })
     }
 }
 

@@ -1,3 +1,5 @@
+import MSNCore
+
 /// Builds an XML document in order, escaping every text and attribute value.
 ///
 /// ```swift

@@ -1,7 +1,7 @@
 extension StringProtocol {
     /// The text with `&`, `<`, `>`, `"` and `'` replaced by entity references, safe inside XML
     /// text and attribute values: `t=abc&p=def` → `t=abc&amp;p=def`.
-    var xmlEscaped: String {
+    public var xmlEscaped: String {
         var escaped = ""
         escaped.reserveCapacity(utf8.count)
         for character in unicodeScalars {
