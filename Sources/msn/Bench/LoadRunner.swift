@@ -126,3 +126,31 @@ final class LoadCounters: Sendable {
         }
     }
 }
+
+extension LoadRunner {
+    /// Runs `operation` (which returns its own measured latency) one at a time until the limits;
+    /// an operation that throws counts as failed, with its error kept for the report.
+    static func repeatRuns(_ label: String, unit: String, settings: BenchSettings, progress: BenchProgress,
+                           _ operation: () async throws -> Duration) async -> LoadResult {
+        var recorder = LatencyRecorder()
+        var failed = 0
+        var errors: [String] = []
+        let start = ContinuousClock.now
+        let deadline = settings.limits.duration.map { start + $0 }
+        var done = 0
+        while done < (settings.limits.count ?? .max) {
+            if let deadline, ContinuousClock.now >= deadline { break }
+            do {
+                recorder.record(try await operation())
+            } catch {
+                failed += 1
+                if errors.count < keptErrors { errors.append("\(error)") }
+            }
+            done += 1
+            progress.tick("\(label): \(done) \(unit), \(failed) failed")
+        }
+        progress.end()
+        return LoadResult(succeeded: recorder.count, failed: failed, sampleErrors: errors,
+                          elapsed: ContinuousClock.now - start, latency: recorder.summary())
+    }
+}

@@ -86,14 +86,7 @@ struct PresenceScenario: BenchScenario {
 
         var transactionID = 6
         func rounds(_ label: String, expecting: [Bool]) async -> LoadResult {
-            var recorder = LatencyRecorder()
-            var failed = 0
-            var errors: [String] = []
-            let start = ContinuousClock.now
-            let deadline = settings.limits.duration.map { start + $0 }
-            var done = 0
-            while done < (settings.limits.count ?? .max) {
-                if let deadline, ContinuousClock.now >= deadline { break }
+            await LoadRunner.repeatRuns(label, unit: "rounds", settings: settings, progress: progress) {
                 let status = Self.statuses[transactionID % Self.statuses.count]
                 let id = transactionID
                 transactionID += 1
@@ -101,20 +94,11 @@ struct PresenceScenario: BenchScenario {
                     OnlineNotificationClient.send(Frame(verb: .chg, transactionID: TransactionID(UInt32(id)),
                                                         arguments: [status, "0"]), on: subjectChannel)
                 }
-                if let elapsed = outcome.elapsed {
-                    recorder.record(elapsed)
-                } else {
-                    failed += 1
-                    if errors.count < LoadRunner.keptErrors {
-                        errors.append("round \(done + 1): \(outcome.missing) NLN \(status) missing after \(Self.roundTimeout)")
-                    }
+                guard let elapsed = outcome.elapsed else {
+                    throw BenchError("round \(id): \(outcome.missing) NLN \(status) missing after \(Self.roundTimeout)")
                 }
-                done += 1
-                progress.tick("\(label): \(done) rounds, \(failed) failed")
+                return elapsed
             }
-            progress.end()
-            return LoadResult(succeeded: recorder.count, failed: failed, sampleErrors: errors,
-                              elapsed: ContinuousClock.now - start, latency: recorder.summary())
         }
 
         let all = Array(repeating: true, count: watchers.count)

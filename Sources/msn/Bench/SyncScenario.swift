@@ -73,7 +73,7 @@ struct SyncScenario: BenchScenario {
         defer { channel.close(promise: nil) }
         let arguments = dialect.contactListMechanism == .compactSYN ? ["0"] : ["0", "0"]
         var id: UInt32 = 6
-        return await Self.repeatRuns("SYN", settings: settings, progress: progress) {
+        return await LoadRunner.repeatRuns("SYN", unit: "syncs", settings: settings, progress: progress) {
             id += 1
             let trID = TransactionID(id)
             guard let elapsed = await waiter.run(transactionID: trID, timeout: Self.syncTimeout, send: {
@@ -97,7 +97,7 @@ struct SyncScenario: BenchScenario {
         let body = Self.findAllRequest(ticket: contactsTicket)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         var size = 0
-        let result = await Self.repeatRuns("ABFindAll", settings: settings, progress: progress) {
+        let result = await LoadRunner.repeatRuns("ABFindAll", unit: "syncs", settings: settings, progress: progress) {
             let start = ContinuousClock.now
             var request = HTTPClientRequest(url: url)
             request.method = .POST
@@ -136,30 +136,6 @@ struct SyncScenario: BenchScenario {
 
     // MARK: - Shared
 
-    /// Runs `operation` (which returns its own measured latency) one at a time until the limits.
-    static func repeatRuns(_ label: String, settings: BenchSettings, progress: BenchProgress,
-                           _ operation: () async throws -> Duration) async -> LoadResult {
-        var recorder = LatencyRecorder()
-        var failed = 0
-        var errors: [String] = []
-        let start = ContinuousClock.now
-        let deadline = settings.limits.duration.map { start + $0 }
-        var done = 0
-        while done < (settings.limits.count ?? .max) {
-            if let deadline, ContinuousClock.now >= deadline { break }
-            do {
-                recorder.record(try await operation())
-            } catch {
-                failed += 1
-                if errors.count < LoadRunner.keptErrors { errors.append("\(error)") }
-            }
-            done += 1
-            progress.tick("\(label): \(done) syncs, \(failed) failed")
-        }
-        progress.end()
-        return LoadResult(succeeded: recorder.count, failed: failed, sampleErrors: errors,
-                          elapsed: ContinuousClock.now - start, latency: recorder.summary())
-    }
 
     /// A ticket for each of `accounts`, fetched over HTTP, ``ticketConcurrency`` at a time.
     static func tickets(target: BenchTarget, dialect: Dialect, accounts: [BenchAccount]) async throws
