@@ -2,31 +2,28 @@ import Logging
 import MSNCore
 import NIOCore
 
-/// Runs one accepted connection: a reader that decodes frames for the session, and a writer
-/// that drains the session's bounded ``Outbox``.
+/// Runs one accepted connection: a reader task that decodes frames for the session; what the
+/// session (or anyone else) queues in its bounded ``Outbox`` is written on the event loop.
 ///
 /// ```
 /// bytes ─▶ receive buffer (≤ maximumBufferedBytes) ─▶ FrameDecoder(sender: .client) ─▶ session
-/// session / other sessions ─▶ Outbox (≤ outboxCapacity) ─▶ one writer ─▶ socket
+/// session / other sessions ─▶ Outbox (≤ outboxCapacity) ─▶ event loop ─▶ socket
 /// ```
 ///
 /// Whichever side ends first ends the connection: when the reader stops (the peer closed, a
-/// limit was broken, the session asked to close) the writer still flushes what is queued; when
-/// the writer stops (the outbox was finished from elsewhere, e.g. `OUT OTH`, or it overflowed)
-/// the reader is cancelled.
+/// limit was broken, the session asked to close) the outbox is finished, so what is queued is
+/// written and then the channel closes; when the outbox closes the channel (it was finished
+/// from elsewhere, e.g. `OUT OTH`, or it overflowed) the reader sees the end of its stream.
 struct FrameConnection<Factory: FrameSessionFactory>: Sendable {
-    let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+    let channel: NIOAsyncChannel<ByteBuffer, Never>
+    let outbox: Outbox
     let factory: Factory
     let settings: ConnectionSettings
     let tracker: ConnectionTracker
     let id: UInt64
     let logger: Logger
 
-    private enum Side { case reader, writer }
-
     func run() async {
-        let (outbox, stream) = Outbox.make(channel: channel.channel, capacity: settings.outboxCapacity,
-                                          logger: logger, trace: settings.traceFrames)
         let context = ConnectionContext(id: id, channel: channel.channel, outbox: outbox,
                                         logger: logger, settings: settings)
         tracker.opened(id: id, outbox: outbox)
@@ -36,27 +33,13 @@ struct FrameConnection<Factory: FrameSessionFactory>: Sendable {
         }
         logger.debug("connection opened")
         do {
-            try await channel.executeThenClose { inbound, outbound in
-                try await withThrowingTaskGroup(of: Side.self) { group in
-                    group.addTask {
-                        for await bytes in stream { try await outbound.write(bytes) }
-                        return .writer
-                    }
-                    group.addTask {
-                        var session = factory.makeSession(context: context)
-                        await read(inbound, into: &session, context: context)
-                        await session.connectionClosed()
-                        return .reader
-                    }
-                    switch try await group.next() {
-                    case .reader:
-                        outbox.finish()
-                        _ = try await group.next()
-                    case .writer, nil:
-                        group.cancelAll()
-                        _ = try await group.next()
-                    }
-                }
+            try await channel.executeThenClose { inbound in
+                var session = factory.makeSession(context: context)
+                await read(inbound, into: &session, context: context)
+                await session.connectionClosed()
+                outbox.finish()
+                // The outbox closes the channel once what is queued is written.
+                try await channel.channel.closeFuture.get()
             }
         } catch {
             logger.debug("connection ended with \(error)")

@@ -3,27 +3,29 @@ import MSNCore
 import NIOCore
 import Synchronization
 
-/// The bounded queue of bytes waiting to be written to one connection, drained by one writer.
+/// The bounded queue of bytes waiting to be written to one connection, drained on the
+/// connection's event loop.
 ///
 /// Anything may push into an outbox without waiting: the session itself, and (for presence or
 /// a switchboard `MSG`) other sessions. Frames are encoded straight into one pending buffer;
-/// the writer takes everything pending at once and writes it with a single write and flush,
-/// so a busy connection costs one system call per batch, not per frame. When a peer reads too
-/// slowly and ``ConnectionSettings/outboxCapacity`` sends are waiting for the writer, the next
-/// send closes the connection at once instead of queueing more: one slow reader never holds up
-/// the others and never grows memory without bound.
+/// the first send after a drain schedules one on the channel's event loop, which writes
+/// everything pending with a single write and flush. A busy connection so costs one hop and
+/// one system call per batch, not per frame, and no task of its own.
+///
+/// Backpressure comes from the socket: while the channel is not writable (the peer reads
+/// slower than we write and NIO's high-water mark is reached) nothing is drained, and when
+/// ``ConnectionSettings/outboxCapacity`` sends have piled up the next one closes the
+/// connection at once instead of queueing more: one slow reader never holds up the others and
+/// never grows memory without bound. While the channel is writable a drain is already on its
+/// way, so a burst may queue up to four times the capacity before it counts as overflow.
 ///
 /// ```
 /// outbox.send(Frame(verb: .out, arguments: ["OTH"]))   // S: OUT OTH
 /// outbox.finish()                                      // then close, after it is written
 /// ```
 public final class Outbox: Sendable {
-    /// What the writer drains: each element is every byte queued since the last one.
-    typealias Stream = OutboxStream
-
-    private let allocator: ByteBufferAllocator
+    private let channel: any Channel
     private let capacity: Int
-    private let closeConnection: @Sendable () -> Void
     private let logger: Logger
     private let trace: Bool
     private let state = Mutex(State())
@@ -31,36 +33,21 @@ public final class Outbox: Sendable {
     private struct State {
         var finished = false
         var overflowed = false
-        /// Bytes not yet taken by the writer.
+        /// Bytes not yet handed to the channel.
         var pending: ByteBuffer?
         /// Sends in ``pending``.
         var queued = 0
-        /// The writer, waiting for bytes.
-        var waiter: CheckedContinuation<ByteBuffer?, Never>?
-        /// The writer's wait was cancelled before it began.
-        var cancelled = false
+        /// A drain is scheduled on the event loop, or waits for the channel to be writable:
+        /// further sends only add to ``pending``.
+        var draining = false
+        /// The channel's close was requested.
+        var closing = false
     }
 
-    /// Creates an outbox for `channel` and the stream its writer drains.
-    static func make(channel: any Channel, capacity: Int, logger: Logger,
-                     trace: Bool) -> (Outbox, Stream) {
-        make(allocator: channel.allocator, capacity: capacity, logger: logger, trace: trace) {
-            channel.close(mode: .all, promise: nil)
-        }
-    }
-
-    /// Creates an outbox and the stream its writer drains; `close` ends the connection at once.
-    static func make(allocator: ByteBufferAllocator, capacity: Int, logger: Logger, trace: Bool,
-                     close: @escaping @Sendable () -> Void) -> (Outbox, Stream) {
-        let outbox = Outbox(allocator: allocator, capacity: max(1, capacity), close: close, logger: logger, trace: trace)
-        return (outbox, OutboxStream(outbox: outbox))
-    }
-
-    private init(allocator: ByteBufferAllocator, capacity: Int,
-                 close: @escaping @Sendable () -> Void, logger: Logger, trace: Bool) {
-        self.allocator = allocator
-        self.capacity = capacity
-        self.closeConnection = close
+    /// Creates the outbox of `channel`; at most `capacity` sends wait while it is not writable.
+    init(channel: any Channel, capacity: Int, logger: Logger, trace: Bool) {
+        self.channel = channel
+        self.capacity = max(1, capacity)
         self.logger = logger
         self.trace = trace
     }
@@ -99,99 +86,93 @@ public final class Outbox: Sendable {
     private enum Outcome { case queued, refused, overflowed }
 
     private func enqueue(sizeHint: Int, _ write: (inout ByteBuffer) -> Void) -> Bool {
-        let (outcome, wake) = state.withLock { state -> (Outcome, (CheckedContinuation<ByteBuffer?, Never>, ByteBuffer)?) in
-            if state.finished { return (.refused, nil) }
-            if state.queued >= capacity {
+        let (outcome, schedule) = state.withLock { state -> (Outcome, Bool) in
+            if state.finished { return (.refused, false) }
+            if state.queued >= capacity, state.queued >= capacity * 4 || !channel.isWritable {
                 state.finished = true
                 state.overflowed = true
-                return (.overflowed, state.waiter.take().map { ($0, ByteBuffer()) })
+                state.pending = nil
+                state.queued = 0
+                state.closing = true
+                return (.overflowed, false)
             }
-            var buffer = state.pending.take() ?? allocator.buffer(capacity: max(sizeHint, 512))
-            write(&buffer)
-            if let waiter = state.waiter.take() { return (.queued, (waiter, buffer)) }
-            state.pending = buffer
+            if state.pending == nil {
+                state.pending = channel.allocator.buffer(capacity: max(sizeHint, 512))
+            }
+            write(&state.pending!)
             state.queued += 1
-            return (.queued, nil)
+            return (.queued, scheduleDrain(&state))
         }
         switch outcome {
         case .queued:
-            if let (waiter, buffer) = wake { waiter.resume(returning: buffer) }
+            if schedule { channel.eventLoop.execute { self.drain() } }
             return true
         case .refused:
             return false
         case .overflowed:
-            if let (waiter, _) = wake { waiter.resume(returning: nil) }
             logger.warning("outbox full: the peer reads too slowly; closing the connection")
-            closeConnection()
+            channel.close(mode: .all, promise: nil)
             return false
         }
     }
 
-    /// Everything queued since the last call, waiting until something is; `nil` once the
-    /// outbox is finished and drained (or the wait is cancelled).
-    func next() async -> ByteBuffer? {
-        if let ready = state.withLock({ state -> ByteBuffer?? in
-            if let pending = state.pending.take() {
-                state.queued = 0
-                return .some(pending)
+    /// Marks a drain as scheduled; `true` when the caller must schedule it.
+    private func scheduleDrain(_ state: inout State) -> Bool {
+        if state.draining { return false }
+        state.draining = true
+        return true
+    }
+
+    /// Writes everything pending with one write and flush, then closes the channel if the
+    /// outbox is finished. Runs on the event loop: when a drain is scheduled, and when the
+    /// channel becomes writable again (``OutboxWritabilityHandler``).
+    func drain() {
+        let writable = channel.isWritable
+        let (bytes, close) = state.withLock { state -> (ByteBuffer?, Bool) in
+            guard writable, !state.closing else {
+                // Stay marked as draining: the writability change calls back.
+                return (nil, false)
             }
-            return state.finished || state.cancelled ? .some(nil) : .none
-        }) {
-            return ready
+            state.draining = false
+            let bytes = state.pending.take()
+            state.queued = 0
+            if state.finished {
+                state.closing = true
+                return (bytes, true)
+            }
+            return (bytes, false)
         }
-        return await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<ByteBuffer?, Never>) in
-                let ready: ByteBuffer?? = state.withLock { state in
-                    if let pending = state.pending.take() {
-                        state.queued = 0
-                        return .some(pending)
-                    }
-                    if state.finished || state.cancelled { return .some(nil) }
-                    state.waiter = continuation
-                    return .none
-                }
-                if let ready { continuation.resume(returning: ready) }
-            }
-        } onCancel: {
-            let waiter = state.withLock { state in
-                state.cancelled = true
-                return state.waiter.take()
-            }
-            waiter?.resume(returning: nil)
+        switch (bytes, close) {
+        case (let bytes?, false):
+            channel.writeAndFlush(bytes, promise: nil)
+        case (let bytes?, true):
+            let channel = channel
+            channel.writeAndFlush(bytes).whenComplete { _ in channel.close(mode: .all, promise: nil) }
+        case (nil, true):
+            channel.close(mode: .all, promise: nil)
+        case (nil, false):
+            break
         }
     }
 
     /// Accepts no more frames; the connection closes once the queued ones are written.
     public func finish() {
-        let waiter = state.withLock { state in
+        let schedule = state.withLock { state -> Bool in
+            if state.finished { return false }
             state.finished = true
-            return state.pending == nil ? state.waiter.take() : nil
+            return scheduleDrain(&state)
         }
-        waiter?.resume(returning: nil)
+        if schedule { channel.eventLoop.execute { self.drain() } }
     }
 
     /// Closes the connection now, dropping whatever is still queued.
     public func abort() {
-        let waiter = state.withLock { state in
+        state.withLock { state in
             state.finished = true
             state.pending = nil
             state.queued = 0
-            return state.waiter.take()
+            state.closing = true
         }
-        waiter?.resume(returning: nil)
-        closeConnection()
+        channel.close(mode: .all, promise: nil)
     }
-}
-
-/// The bytes an ``Outbox``'s writer drains, one batch per element.
-struct OutboxStream: AsyncSequence, Sendable {
-    typealias Element = ByteBuffer
-    let outbox: Outbox
-
-    struct AsyncIterator: AsyncIteratorProtocol {
-        let outbox: Outbox
-        mutating func next() async -> ByteBuffer? { await outbox.next() }
-    }
-
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(outbox: outbox) }
 }

@@ -26,21 +26,19 @@ public final class TCPListener<Factory: FrameSessionFactory>: Service, Sendable 
     /// The factory making each connection's session.
     public let factory: Factory
 
-    private let serverChannel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
-    private let settings: ConnectionSettings
+    private let serverChannel: NIOAsyncChannel<FrameConnection<Factory>, Never>
     private let logger: Logger
-    private let tracker = ConnectionTracker()
-    private let nextID = Atomic<UInt64>(1)
+    private let tracker: ConnectionTracker
 
-    private init(serverChannel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>,
-                 factory: Factory, settings: ConnectionSettings, logger: Logger) throws {
+    private init(serverChannel: NIOAsyncChannel<FrameConnection<Factory>, Never>,
+                 factory: Factory, tracker: ConnectionTracker, logger: Logger) throws {
         guard let address = serverChannel.channel.localAddress else {
             throw ListenerError(description: "the \(factory.name) listener has no local address")
         }
         self.localAddress = address
         self.serverChannel = serverChannel
         self.factory = factory
-        self.settings = settings
+        self.tracker = tracker
         self.logger = logger
     }
 
@@ -52,7 +50,8 @@ public final class TCPListener<Factory: FrameSessionFactory>: Service, Sendable 
         var logger = logger
         logger[metadataKey: "service"] = "\(factory.name)"
         let idle = settings.idleTimeout.timeAmount
-        let connectionLogger = logger
+        let tracker = ConnectionTracker()
+        let listenerLogger = logger
         let serverChannel = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .serverChannelOption(.backlog, value: 256)
@@ -65,12 +64,24 @@ public final class TCPListener<Factory: FrameSessionFactory>: Service, Sendable 
                 minimum: 64, initial: 256, maximum: 65_536))
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
-                    try channel.pipeline.syncOperations.addHandler(IdleTimeoutHandler(logger: connectionLogger))
-                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    let id = connectionNumbers.wrappingAdd(1, ordering: .relaxed).oldValue
+                    var logger = listenerLogger
+                    logger[metadataKey: "connection"] = "\(id)"
+                    if let peer = channel.remoteAddress {
+                        logger[metadataKey: "peer"] = "\(peer.ipAddress ?? "?"):\(peer.port ?? 0)"
+                    }
+                    let outbox = Outbox(channel: channel, capacity: settings.outboxCapacity, logger: logger,
+                                        trace: settings.traceFrames)
+                    let handlers = channel.pipeline.syncOperations
+                    try handlers.addHandler(IdleStateHandler(readTimeout: idle))
+                    try handlers.addHandler(IdleTimeoutHandler(logger: logger))
+                    try handlers.addHandler(OutboxWritabilityHandler(outbox: outbox))
+                    let inbound = try NIOAsyncChannel<ByteBuffer, Never>(wrappingChannelSynchronously: channel)
+                    return FrameConnection(channel: inbound, outbox: outbox, factory: factory, settings: settings,
+                                           tracker: tracker, id: id, logger: logger)
                 }
             }
-        return try TCPListener(serverChannel: serverChannel, factory: factory, settings: settings, logger: logger)
+        return try TCPListener(serverChannel: serverChannel, factory: factory, tracker: tracker, logger: logger)
     }
 
     /// The bound port.
@@ -88,20 +99,12 @@ public final class TCPListener<Factory: FrameSessionFactory>: Service, Sendable 
     public var openConnections: Int { tracker.count }
 
     public func run() async throws {
-        let factory = factory, settings = settings, tracker = tracker, serverChannel = serverChannel
+        let factory = factory, tracker = tracker, serverChannel = serverChannel
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in
                 try await serverChannel.executeThenClose { inbound in
                     for try await connection in inbound {
-                        let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
-                        var connectionLogger = logger
-                        connectionLogger[metadataKey: "connection"] = "\(id)"
-                        if let peer = connection.channel.remoteAddress {
-                            connectionLogger[metadataKey: "peer"] = "\(peer.ipAddress ?? "?"):\(peer.port ?? 0)"
-                        }
-                        let runner = FrameConnection(channel: connection, factory: factory, settings: settings,
-                                                     tracker: tracker, id: id, logger: connectionLogger)
-                        group.addTask { await runner.run() }
+                        group.addTask { await connection.run() }
                     }
                 }
             }
@@ -113,6 +116,9 @@ public final class TCPListener<Factory: FrameSessionFactory>: Service, Sendable 
         }
     }
 }
+
+/// Numbers every accepted connection of the process (``ConnectionContext/id``).
+private let connectionNumbers = Atomic<UInt64>(1)
 
 /// A listener could not be set up.
 public struct ListenerError: Error, CustomStringConvertible, Sendable {

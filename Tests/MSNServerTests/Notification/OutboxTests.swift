@@ -1,46 +1,99 @@
 import Logging
 import MSNCore
 import NIOCore
-import Synchronization
+import NIOEmbedded
 import Testing
 
 @testable import MSNServer
 
-/// The bounded outbox: a reader that never drains gets its connection closed, not more memory.
+/// The bounded outbox, drained on the channel's event loop: batches become one write, a
+/// finished outbox closes its channel after the last byte, and a reader that never drains
+/// gets its connection closed, not more memory.
 @Suite struct OutboxTests {
-    final class CloseCounter: Sendable {
-        let count = Atomic<Int>(0)
+    /// An active embedded channel with the writability handler installed, and its outbox.
+    static func connected(capacity: Int) async throws -> (Outbox, EmbeddedChannel) {
+        let channel = EmbeddedChannel()
+        let outbox = Outbox(channel: channel, capacity: capacity,
+                            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), trace: false)
+        try channel.pipeline.syncOperations.addHandler(OutboxWritabilityHandler(outbox: outbox))
+        try await channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1863)).get()
+        return (outbox, channel)
     }
 
-    @Test func overflowClosesTheConnection() async throws {
-        let closes = CloseCounter()
-        let (outbox, stream) = Outbox.make(allocator: ByteBufferAllocator(), capacity: 2,
-                                           logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), trace: false) {
-            closes.count.add(1, ordering: .relaxed)
-        }
+    /// Every buffer the channel was asked to write, as text, one element per write.
+    static func writes(_ channel: EmbeddedChannel) throws -> [String] {
+        var writes: [String] = []
+        while let buffer = try channel.readOutbound(as: ByteBuffer.self) { writes.append(String(buffer: buffer)) }
+        return writes
+    }
+
+    @Test func sendsBeforeADrainBecomeOneWrite() async throws {
+        let (outbox, channel) = try await Self.connected(capacity: 8)
+        #expect(outbox.send(Frame(verb: .qng, arguments: ["60"])))
+        #expect(outbox.send([Frame(verb: .chg, transactionID: 2, arguments: ["NLN", "0"])]))
+        #expect(outbox.send(encoded: ByteBuffer(string: "NLN NLN bob@example.com Bob\r\n"), frames: []))
+        #expect(try Self.writes(channel).isEmpty, "nothing is written before the event loop runs")
+        channel.embeddedEventLoop.run()
+        #expect(try Self.writes(channel) == ["QNG 60\r\nCHG 2 NLN 0\r\nNLN NLN bob@example.com Bob\r\n"])
+        #expect(outbox.send(Frame(verb: .qng, arguments: ["50"])))
+        channel.embeddedEventLoop.run()
+        #expect(try Self.writes(channel) == ["QNG 50\r\n"])
+        #expect(channel.isActive && !outbox.isFinished)
+    }
+
+    @Test func finishWritesWhatIsQueuedThenCloses() async throws {
+        let (outbox, channel) = try await Self.connected(capacity: 4)
+        outbox.send(Frame(verb: .out, arguments: ["OTH"]))
+        outbox.finish()
+        #expect(!outbox.send(Frame(verb: .qng)), "a finished outbox takes nothing more")
+        channel.embeddedEventLoop.run()
+        #expect(try Self.writes(channel) == ["OUT OTH\r\n"])
+        #expect(!channel.isActive)
+        #expect(!outbox.didOverflow)
+    }
+
+    @Test func nothingIsHandedOverWhileTheChannelIsNotWritable() async throws {
+        let (outbox, channel) = try await Self.connected(capacity: 4)
+        channel.isWritable = false
+        #expect(outbox.send(Frame(verb: .qng, arguments: ["60"])))
+        #expect(outbox.send(Frame(verb: .qng, arguments: ["61"])))
+        channel.embeddedEventLoop.run()
+        #expect(try Self.writes(channel).isEmpty)
+        channel.isWritable = true
+        channel.pipeline.fireChannelWritabilityChanged()
+        channel.embeddedEventLoop.run()
+        #expect(try Self.writes(channel) == ["QNG 60\r\nQNG 61\r\n"])
+    }
+
+    @Test func aBurstWhileWritableIsNotAnOverflow() async throws {
+        let (outbox, channel) = try await Self.connected(capacity: 2)
+        for _ in 0..<8 { #expect(outbox.send(Frame(verb: .qng, arguments: ["60"]))) }
+        #expect(!outbox.send(Frame(verb: .qng, arguments: ["60"])), "four times the capacity is the hard bound")
+        #expect(outbox.didOverflow)
+        channel.embeddedEventLoop.run()
+        #expect(!channel.isActive)
+    }
+
+    @Test func overflowClosesTheConnectionAndDropsWhatWaits() async throws {
+        let (outbox, channel) = try await Self.connected(capacity: 2)
+        channel.isWritable = false
         #expect(outbox.send(Frame(verb: .qng, arguments: ["60"])))
         #expect(outbox.send(Frame(verb: .qng, arguments: ["60"])))
         #expect(!outbox.send(Frame(verb: .qng, arguments: ["60"])))
         #expect(outbox.didOverflow && outbox.isFinished)
-        #expect(closes.count.load(ordering: .relaxed) == 1)
         #expect(!outbox.send(Frame(verb: .qng)))
-        var drained = ""
-        for await buffer in stream { drained += String(buffer: buffer) }
-        #expect(drained == "QNG 60\r\nQNG 60\r\n")
+        channel.embeddedEventLoop.run()
+        #expect(!channel.isActive)
+        #expect(try Self.writes(channel).isEmpty)
     }
 
-    @Test func finishKeepsWhatIsQueued() async throws {
-        let closes = CloseCounter()
-        let (outbox, stream) = Outbox.make(allocator: ByteBufferAllocator(), capacity: 4,
-                                           logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), trace: false) {
-            closes.count.add(1, ordering: .relaxed)
-        }
-        outbox.send([Frame(verb: .out, arguments: ["OTH"])])
-        outbox.finish()
-        #expect(!outbox.send(Frame(verb: .qng)))
-        var lines: [String] = []
-        for await buffer in stream { lines.append(String(buffer: buffer)) }
-        #expect(lines == ["OUT OTH\r\n"])
-        #expect(closes.count.load(ordering: .relaxed) == 0)
+    @Test func abortClosesAtOnce() async throws {
+        let (outbox, channel) = try await Self.connected(capacity: 4)
+        outbox.send(Frame(verb: .qng, arguments: ["60"]))
+        outbox.abort()
+        channel.embeddedEventLoop.run()
+        #expect(!channel.isActive)
+        #expect(try Self.writes(channel).isEmpty)
+        #expect(outbox.isFinished && !outbox.didOverflow)
     }
 }
