@@ -80,12 +80,14 @@ public final class Outbox: Sendable {
     @discardableResult
     public func send(encoded buffer: ByteBuffer, frames: @autoclosure () -> [Frame]) -> Bool {
         if trace { for frame in frames() { logger.info("S< \(frame.line)") } }
-        return enqueue(sizeHint: buffer.readableBytes) { $0.writeImmutableBuffer(buffer) }
+        return enqueue(sizeHint: buffer.readableBytes, first: buffer) { $0.writeImmutableBuffer(buffer) }
     }
 
     private enum Outcome { case queued, refused, overflowed }
 
-    private func enqueue(sizeHint: Int, _ write: (inout ByteBuffer) -> Void) -> Bool {
+    /// Appends to the pending bytes with `write`; `first`, when given, becomes the pending
+    /// buffer as is (shared, not copied) when nothing else is pending.
+    private func enqueue(sizeHint: Int, first: ByteBuffer? = nil, _ write: (inout ByteBuffer) -> Void) -> Bool {
         let (outcome, schedule) = state.withLock { state -> (Outcome, Bool) in
             if state.finished { return (.refused, false) }
             if state.queued >= capacity, state.queued >= capacity * 4 || !channel.isWritable {
@@ -96,10 +98,12 @@ public final class Outbox: Sendable {
                 state.closing = true
                 return (.overflowed, false)
             }
-            if state.pending == nil {
-                state.pending = channel.allocator.buffer(capacity: max(sizeHint, 512))
+            if state.pending == nil, let first {
+                state.pending = first
+            } else {
+                if state.pending == nil { state.pending = channel.allocator.buffer(capacity: max(sizeHint, 512)) }
+                write(&state.pending!)
             }
-            write(&state.pending!)
             state.queued += 1
             return (.queued, scheduleDrain(&state))
         }

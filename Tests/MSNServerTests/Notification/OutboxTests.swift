@@ -38,6 +38,13 @@ import Testing
         #expect(outbox.send(Frame(verb: .qng, arguments: ["50"])))
         channel.embeddedEventLoop.run()
         #expect(try Self.writes(channel) == ["QNG 50\r\n"])
+        // Shared bytes first (taken as they are), then a frame appended after them.
+        let shared = ByteBuffer(string: "FLN bob@example.com\r\n")
+        #expect(outbox.send(encoded: shared, frames: []))
+        #expect(outbox.send(Frame(verb: .qng, arguments: ["40"])))
+        channel.embeddedEventLoop.run()
+        #expect(try Self.writes(channel) == ["FLN bob@example.com\r\nQNG 40\r\n"])
+        #expect(String(buffer: shared) == "FLN bob@example.com\r\n", "the shared buffer is not changed")
         #expect(channel.isActive && !outbox.isFinished)
     }
 
