@@ -18,8 +18,9 @@ public struct ConnectionSettings: Sendable, Hashable {
     /// Time allowed without a single byte from the peer before the connection is closed.
     /// Default 180 s (clients send `PNG` every 30–50 s).
     public var idleTimeout: Duration
-    /// The most outbound writes queued for one connection. When a slow reader lets its outbox
-    /// fill up, its connection is closed rather than let memory grow. Default 512.
+    /// The most sends queued for one connection while its socket is not writable (four times
+    /// as many in a burst while it is). When a slow reader lets its outbox fill up, its
+    /// connection is closed rather than let memory grow. Default 512.
     public var outboxCapacity: Int
     /// Logs every frame in both directions at `info` level (`msn serve --trace`).
     public var traceFrames: Bool

@@ -68,9 +68,9 @@ public struct NotificationSession: FrameSession, Sendable {
     public mutating func connectionClosed() async {
         if let handle {
             await registry.unregister(handle)
-            // Not in this task: it is cancelled when the writer ended first (the peer vanished
-            // while we wrote to it, or `OUT OTH`), and a cancelled task's store reads fail, which
-            // left watchers without their `FLN`. An unstructured task is not cancelled with it.
+            // Not in this task: it may be cancelled (a shutting-down service group cancels its
+            // connections), and a cancelled task's store reads fail, which would leave watchers
+            // without their `FLN`. An unstructured task is not cancelled with it.
             let presence = contacts.presence
             await Task { await presence.signedOut(handle) }.value
             context.logger.info("\(handle.session.account.email) signed out")
