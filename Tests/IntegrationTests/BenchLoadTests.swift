@@ -30,6 +30,9 @@ struct BenchLoadTests {
         #expect((report.metrics["serverRSSWithSessionsBytes"] ?? 0) > 1_000_000)
         #expect((report.metrics["serverRSSBeforeSessionsBytes"] ?? 0) > 1_000_000)
         #expect(BenchReportPrinter.table(report).contains("server RSS per session"))
+        let hold = try #require(report.phases.last)
+        #expect(hold.latencyMilliseconds == nil, "the hold counts answers; it times nothing")
+        #expect(BenchReportPrinter.table(report).contains("—"))
     }
 
     @Test("mixed: every kind of operation happens, none fails, nobody is disconnected")

@@ -14,7 +14,8 @@ struct BenchReport: Sendable, Codable {
         var elapsedSeconds: Double
         /// Successful operations per second.
         var perSecond: Double
-        var latencyMilliseconds: Latency
+        /// `nil` when the phase measures no latency (the idle hold counts answers only).
+        var latencyMilliseconds: Latency?
         /// The first few errors.
         var errors: [String]
 
@@ -25,7 +26,7 @@ struct BenchReport: Sendable, Codable {
             failed = result.failed
             elapsedSeconds = result.elapsed.seconds
             perSecond = result.rate
-            latencyMilliseconds = Latency(result.latency)
+            latencyMilliseconds = result.latency.count > 0 ? Latency(result.latency) : nil
             errors = result.sampleErrors
         }
     }
@@ -65,10 +66,9 @@ enum BenchReportPrinter {
         let header = ["phase", "clients", "ok", "failed", "per s", "p50 ms", "p90 ms", "p99 ms", "max ms"]
         var rows = [header]
         for phase in report.phases {
-            let l = phase.latencyMilliseconds
+            let latency = phase.latencyMilliseconds.map { l in [l.p50, l.p90, l.p99, l.max].map { format($0, 2) } }
             rows.append([phase.name, "\(phase.clients)", "\(phase.succeeded)", "\(phase.failed)",
-                         format(phase.perSecond, 1), format(l.p50, 2), format(l.p90, 2), format(l.p99, 2),
-                         format(l.max, 2)])
+                         format(phase.perSecond, 1)] + (latency ?? Array(repeating: "—", count: 4)))
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         for row in rows {
