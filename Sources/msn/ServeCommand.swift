@@ -47,6 +47,11 @@ struct ServeCommand: AsyncParsableCommand {
         "Seconds without a byte from the client before its connection is closed.", valueName: "seconds"))
     var idleTimeout: Int = 180
 
+    @Option(name: .customLong("max-connections-per-address"), help: ArgumentHelp(
+        "Connections one IP address may hold open on each listener; more are closed at once (0: no limit).",
+        valueName: "n"))
+    var maxConnectionsPerAddress: Int = 256
+
     @Flag(name: .long, help: "Log every frame in both directions.")
     var trace = false
 
@@ -78,6 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.connection.traceFrames = trace
         configuration.connection.loginTimeout = .seconds(max(1, loginTimeout))
         configuration.connection.idleTimeout = .seconds(max(1, idleTimeout))
+        configuration.connection.maximumConnectionsPerAddress = maxConnectionsPerAddress > 0 ? maxConnectionsPerAddress : nil
 
         let store = try SQLiteMessengerStore(
             configuration: .init(directory: data, passwordIterations: passwordIterations ?? PasswordHash.defaultIterations),

@@ -22,16 +22,23 @@ public struct ConnectionSettings: Sendable, Hashable {
     /// as many in a burst while it is). When a slow reader lets its outbox fill up, its
     /// connection is closed rather than let memory grow. Default 512.
     public var outboxCapacity: Int
+    /// The most connections one IP address may hold open on one listener; `nil`: no limit.
+    /// A connection beyond it is closed at once, before a line is read (no protocol error
+    /// exists before `VER`). Default 256: a client needs one notification connection and a few
+    /// switchboard ones, so this leaves room for many people behind one NAT, while one host
+    /// cannot take every file descriptor of the server.
+    public var maximumConnectionsPerAddress: Int?
     /// Logs every frame in both directions at `info` level (`msn serve --trace`).
     public var traceFrames: Bool
 
     public init(limits: FrameLimits = .default, loginTimeout: Duration = .seconds(60),
                 idleTimeout: Duration = .seconds(180), outboxCapacity: Int = 512,
-                traceFrames: Bool = false) {
+                maximumConnectionsPerAddress: Int? = 256, traceFrames: Bool = false) {
         self.limits = limits
         self.loginTimeout = loginTimeout
         self.idleTimeout = idleTimeout
         self.outboxCapacity = max(1, outboxCapacity)
+        self.maximumConnectionsPerAddress = maximumConnectionsPerAddress.map { max(1, $0) }
         self.traceFrames = traceFrames
     }
 

@@ -24,9 +24,14 @@ struct FrameConnection<Factory: FrameSessionFactory>: Sendable {
     let logger: Logger
 
     func run() async {
+        let address = channel.channel.remoteAddress?.ipAddress ?? ""
+        guard tracker.opened(id: id, address: address, outbox: outbox) else {
+            logger.notice("refused: \(address) already holds \(tracker.maximumPerAddress ?? 0) connections")
+            outbox.abort()
+            return
+        }
         let context = ConnectionContext(id: id, channel: channel.channel, outbox: outbox,
                                         logger: logger, settings: settings)
-        tracker.opened(id: id, outbox: outbox)
         defer {
             tracker.closed(id: id)
             context.loginCompleted()

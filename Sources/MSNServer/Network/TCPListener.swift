@@ -50,7 +50,7 @@ public final class TCPListener<Factory: FrameSessionFactory>: Service, Sendable 
         var logger = logger
         logger[metadataKey: "service"] = "\(factory.name)"
         let idle = settings.idleTimeout.timeAmount
-        let tracker = ConnectionTracker()
+        let tracker = ConnectionTracker(maximumPerAddress: settings.maximumConnectionsPerAddress)
         let listenerLogger = logger
         let serverChannel = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -97,6 +97,9 @@ public final class TCPListener<Factory: FrameSessionFactory>: Service, Sendable 
 
     /// How many connections are open now.
     public var openConnections: Int { tracker.count }
+
+    /// How many connections `address` (an IP address as text, `127.0.0.1`) holds open now.
+    public func openConnections(from address: String) -> Int { tracker.count(from: address) }
 
     public func run() async throws {
         let factory = factory, tracker = tracker, serverChannel = serverChannel

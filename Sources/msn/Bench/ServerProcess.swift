@@ -43,7 +43,9 @@ enum ServerProcess {
         process.executableURL = try executable()
         process.arguments = ["serve", "--data", directory.path, "--port", "0", "--ns-port", "0", "--sb-port", "0",
                              "--http-port", "0", "--print-ports", "--log-level", "warning",
-                             "--password-iterations", String(passwordIterations)]
+                             "--password-iterations", String(passwordIterations),
+                             // Every bench client connects from 127.0.0.1.
+                             "--max-connections-per-address", "0"]
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice

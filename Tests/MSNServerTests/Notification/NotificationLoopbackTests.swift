@@ -194,3 +194,33 @@ extension NotificationLoopbackTests {
         }
     }
 }
+
+extension NotificationLoopbackTests {
+    /// One address holds at most `maximumConnectionsPerAddress` connections per listener; the
+    /// next is closed before anything is read, and a slot freed is usable again.
+    @Test func connectionsPerAddressAreLimited() async throws {
+        try await withNetwork(configure: { $0.connection.maximumConnectionsPerAddress = 2 }) { network in
+            let listener = network.network.notification
+            let first = try await LineClient.connect(to: network.notificationAddress)
+            let second = try await LineClient.connect(to: network.notificationAddress)
+            for client in [first, second] {
+                try await client.send("VER 1 MSNP8 CVR0")
+                #expect(try await client.readFrame().line == "VER 1 MSNP8 CVR0")
+            }
+            let third = try await LineClient.connect(to: network.notificationAddress)
+            #expect(try await third.readUntilClosed(timeout: .seconds(5)).isEmpty, "closed without a word")
+            #expect(listener.openConnections(from: "127.0.0.1") == 2)
+            try await first.send("VER 2 MSNP8 CVR0")
+            #expect(try await first.readFrame().line == "VER 2 MSNP8 CVR0", "the admitted ones are unaffected")
+
+            await second.close()
+            let deadline = ContinuousClock.now + .seconds(5)
+            while listener.openConnections(from: "127.0.0.1") > 1, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            let fourth = try await LineClient.connect(to: network.notificationAddress)
+            try await fourth.send("VER 1 MSNP8 CVR0")
+            #expect(try await fourth.readFrame().line == "VER 1 MSNP8 CVR0", "a freed slot is usable again")
+        }
+    }
+}
