@@ -39,7 +39,7 @@ public final class LineClient {
         self.timeout = timeout
     }
 
-    /// Connects to `host:port` (`127.0.0.1:40213`).
+    /// Connects to `host:port` (`127.0.0.1:40213`, `[::1]:40213`).
     ///
     /// - Parameters:
     ///   - timeout: the default bound on every read.
@@ -47,10 +47,8 @@ public final class LineClient {
     ///     `receiveBufferSize` then bounds how much the kernel buffers for it.
     public static func connect(to address: String, timeout: Duration = .seconds(5), reads: Bool = true,
                                receiveBufferSize: Int? = nil) async throws -> LineClient {
-        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]) else {
-            throw ReadError.closed
-        }
-        return try await connect(host: String(address[..<colon]), port: port, timeout: timeout, reads: reads,
+        guard let parsed = HostAndPort(address), let port = parsed.port else { throw ReadError.closed }
+        return try await connect(host: parsed.host, port: port, timeout: timeout, reads: reads,
                                  receiveBufferSize: receiveBufferSize)
     }
 

@@ -29,7 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("ns-port"), help: "The notification server's port.")
     var nsPort: Int = 1866
 
-    @Option(name: .customLong("sb-port"), help: "The switchboard's port (reserved; the switchboard comes later).")
+    @Option(name: .customLong("sb-port"), help: "The switchboard's port.")
     var sbPort: Int = 1864
 
     @Option(name: .customLong("http-port"), help: "The HTTP services' port (Nexus, Passport, RST).")
@@ -52,6 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
         valueName: "n"))
     var maxConnectionsPerAddress: Int = 256
 
+    @OptionGroup(title: "Switchboard")
+    var switchboard: SwitchboardOptions
+
     @Flag(name: .long, help: "Log every frame in both directions.")
     var trace = false
 
@@ -69,6 +72,19 @@ struct ServeCommand: AsyncParsableCommand {
             + "(for scripts and `msn bench`; use with port 0)."))
     var printPorts = false
 
+    /// The network these options describe.
+    var networkConfiguration: MessengerNetworkConfiguration {
+        var configuration = MessengerNetworkConfiguration(
+            host: host, dispatchPort: port, notificationPort: nsPort, switchboardPort: sbPort,
+            httpPort: httpPort, advertisedHost: advertisedHost, dataDirectory: data)
+        configuration.connection.traceFrames = trace
+        configuration.connection.loginTimeout = .seconds(max(1, loginTimeout))
+        configuration.connection.idleTimeout = .seconds(max(1, idleTimeout))
+        configuration.connection.maximumConnectionsPerAddress = maxConnectionsPerAddress > 0 ? maxConnectionsPerAddress : nil
+        configuration.switchboard = switchboard.configuration
+        return configuration
+    }
+
     func run() async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -77,13 +93,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "msn.server")
 
-        var configuration = MessengerNetworkConfiguration(
-            host: host, dispatchPort: port, notificationPort: nsPort, switchboardPort: sbPort,
-            httpPort: httpPort, advertisedHost: advertisedHost, dataDirectory: data)
-        configuration.connection.traceFrames = trace
-        configuration.connection.loginTimeout = .seconds(max(1, loginTimeout))
-        configuration.connection.idleTimeout = .seconds(max(1, idleTimeout))
-        configuration.connection.maximumConnectionsPerAddress = maxConnectionsPerAddress > 0 ? maxConnectionsPerAddress : nil
+        let configuration = networkConfiguration
 
         let store = try SQLiteMessengerStore(
             configuration: .init(directory: data, passwordIterations: passwordIterations ?? PasswordHash.defaultIterations),

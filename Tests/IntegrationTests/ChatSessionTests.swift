@@ -157,6 +157,12 @@ struct ChatSessionTests {
                 $0 == .personalMessage(email: "alice@example.com", text: "at the lab")
             } != nil)
 
+            chat.type("/name Alice in the lab")
+            #expect(await chat.output.line(containing: "your name is now “Alice in the lab”") != nil)
+            #expect(await alice.signedInAccount?.friendlyName == "Alice in the lab")
+            chat.type("/name")
+            #expect(await chat.output.line(containing: "usage: /name NAME") != nil)
+
             let carol = try await CLITestSupport.signedIn("carol@example.com", .msnp8, on: network)
             try await carol.addContact("alice@example.com")
             #expect(await chat.output.line(containing: "carol@example.com added you to their contact list") != nil)

@@ -64,6 +64,7 @@ struct ContactCommandTests {
             await #expect { _ = try await add.perform(password: "wrong") } throws: {
                 (($0 as? CommandFailure)?.message ?? "").contains("wrong password")
             }
+            #expect(throws: (any Error).self) { try NameCommand.parse(["alice@example.com", "  "]) }
             let psm = try PersonalMessageCommand.parse(["alice@example.com", "hi"] + Self.options(network, dialect: .msnp8))
             await #expect { _ = try await psm.perform(password: password) } throws: {
                 (($0 as? CommandFailure)?.message ?? "").contains("not supported in this dialect")

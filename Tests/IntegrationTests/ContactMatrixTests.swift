@@ -75,7 +75,7 @@ struct ContactMatrixTests {
             }
 
             // Display names.
-            try await b.client.setDisplayName("Bobby B")
+            try await b.client.setFriendlyName("Bobby B")
             await a.waitFor(bob, "sees bob's new name") { $0?.displayName == "Bobby B" }
 
             // Hidden looks like offline; back online again.

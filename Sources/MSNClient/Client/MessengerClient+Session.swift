@@ -85,6 +85,9 @@ extension MessengerClient {
             await connection.close()
         case .rng:
             handleInvitation(frame)
+        case .prp where frame.arguments.count == 2 && frame.argument(0) == "MFN":
+            // PRP MFN Alice%20L: the owner's name in the MSNP10+ contact-list dump.
+            account?.friendlyName = URLEncoding.decodeLeniently(frame.arguments[1])
         case _ where ContactListState.verbs.contains(frame.verb) && contactState != nil:
             applyContactFrame(frame)
         case .msg where isProfile(frame):

@@ -55,7 +55,7 @@ extension MessengerClient {
             if let status = configuration.initialStatus {
                 try await setStatus(status)
             }
-            return signedIn
+            return account ?? signedIn
         } catch {
             let failure = MessengerClientError.wrap(error)
             stopSessionTasks()

@@ -37,6 +37,7 @@ public struct MessengerClientError: Error, Hashable, Sendable, CustomStringConve
             case groupMissing = "group missing"
             case soapFault = "SOAP fault"
             case notSupportedInDialect = "not supported in this dialect"
+            case conversationFull = "conversation full"
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -95,6 +96,10 @@ public struct MessengerClientError: Error, Hashable, Sendable, CustomStringConve
         /// The operation does not exist in the signed-in dialect (a personal message before
         /// MSNP11, groups before MSNP7).
         public static let notSupportedInDialect = Code(.notSupportedInDialect)
+
+        /// The conversation holds as many people as the switchboard allows: `CAL` answered
+        /// with `712` (`C: CAL 6 dave@example.com` → `S: 712 6`).
+        public static let conversationFull = Code(.conversationFull)
 
         public var description: String { base.rawValue }
     }

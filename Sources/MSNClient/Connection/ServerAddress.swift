@@ -1,3 +1,5 @@
+import MSNCore
+
 /// A host and TCP port of a dispatch, notification or switchboard server.
 ///
 /// Parsed from the `host:port` form used on the wire and on command lines:
@@ -20,29 +22,17 @@ public struct ServerAddress: Hashable, Sendable, CustomStringConvertible {
         self.port = port
     }
 
-    /// Parses `host:port`, `host` (port 1863), or `[v6]:port`; `nil` for anything else.
+    /// Parses `host:port`, `host` (port 1863), `[v6]:port` or `[v6]` (``HostAndPort``); `nil`
+    /// for anything else, a bare IPv6 literal included (`::1:1864` is ambiguous).
+    ///
+    /// ```
+    /// XFR 8 SB [::1]:1864 CKI 4831…   → ServerAddress(host: "::1", port: 1864)
+    /// ```
     public init?(_ text: some StringProtocol) {
-        let text = String(text)
-        guard !text.isEmpty, !text.contains(" ") else { return nil }
-        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
-            let host = String(text[text.index(after: text.startIndex)..<close])
-            let rest = text[text.index(after: close)...]
-            if rest.isEmpty { self.init(host: host); return }
-            guard rest.hasPrefix(":"), let port = Int(rest.dropFirst()), (1...65535).contains(port) else { return nil }
-            self.init(host: host, port: port)
-            return
-        }
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        switch parts.count {
-        case 1:
-            self.init(host: text)
-        case 2:
-            guard !parts[0].isEmpty, let port = Int(parts[1]), (1...65535).contains(port) else { return nil }
-            self.init(host: String(parts[0]), port: port)
-        default:
-            return nil
-        }
+        guard let parsed = HostAndPort(text) else { return nil }
+        self.init(host: parsed.host, port: parsed.port ?? Self.defaultPort)
     }
 
-    public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    /// `host:port`, an IPv6 host bracketed: `[::1]:1863`.
+    public var description: String { HostAndPort.format(host: host, port: port) }
 }

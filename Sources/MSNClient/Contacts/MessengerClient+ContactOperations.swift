@@ -346,26 +346,44 @@ extension MessengerClient {
         _ = try await listRequest(.uux, payload: PersonalMessageXML.xml(text, media: currentMedia))
     }
 
-    /// Sets the owner's friendly name, seen by contacts in `NLN`.
+    /// Sets the owner's friendly name, seen by contacts in `NLN` and on the switchboard, and
+    /// returns it as the server confirmed it; ``signedInAccount``'s `friendlyName` becomes that.
+    /// The command comes from the dialect table (``Dialect/friendlyNameCommand``):
     ///
     /// ```
     /// MSNP2–9:  C: REA 18 alice@example.com Alice%20L   S: REA 18 11 alice@example.com Alice%20L
     /// MSNP10+:  C: PRP 18 MFN Alice%20L                 S: PRP 18 MFN Alice%20L
     /// MSNP13+:  POST ABContactUpdate (the Me contact's displayName) first
     /// ```
-    public func setDisplayName(_ name: String) async throws(MessengerClientError) {
+    ///
+    /// - Throws: ``MessengerClientError/Code/notSignedIn``,
+    ///   ``MessengerClientError/Code/serverError`` when the server refuses the name (`201`,
+    ///   `209`), ``MessengerClientError/Code/protocolViolation`` for a confirmation of another
+    ///   shape.
+    @discardableResult
+    public func setFriendlyName(_ name: String) async throws(MessengerClientError) -> String {
         guard let account, connection != nil else {
-            throw MessengerClientError(.notSignedIn, "the display name needs a signed-in session")
+            throw MessengerClientError(.notSignedIn, "the friendly name needs a signed-in session")
         }
-        let encoded = URLEncoding.encode(name)
-        if account.dialect.usesADC {
-            if account.dialect.contactListMechanism == .addressBookSOAP {
-                _ = try await addressBook(.updateMyName(name))
-            }
-            _ = try await listRequest(.prp, ["MFN", encoded])
-        } else {
-            _ = try await listRequest(.rea, [account.email, encoded])
+        let change = FriendlyNameChange(email: account.email, name: name, command: account.dialect.friendlyNameCommand)
+        if account.dialect.contactListMechanism == .addressBookSOAP {
+            _ = try await addressBook(.updateMyName(name))
         }
-        self.account?.friendlyName = name
+        let reply = try await listRequest(change.verb, change.arguments)
+        let confirmed: String
+        do {
+            confirmed = try change.confirmedName(in: reply)
+        } catch {
+            throw MessengerClientError(.protocolViolation, "unexpected confirmation of the friendly name: \(error)",
+                                       line: reply.line)
+        }
+        self.account?.friendlyName = confirmed
+        return confirmed
+    }
+
+    /// The former name of ``setFriendlyName(_:)``.
+    @available(*, deprecated, renamed: "setFriendlyName(_:)")
+    public func setDisplayName(_ name: String) async throws(MessengerClientError) {
+        try await setFriendlyName(name)
     }
 }

@@ -57,6 +57,7 @@ extension MessengerClient {
             } else {
                 let memberships = AddressBookResponse.memberships(try await addressBook(.findMembership()))
                 let book = AddressBookResponse.addressBook(try await addressBook(.findAll()))
+                if let name = book.myDisplayName { self.account?.friendlyName = name }
                 changes = state.load(book, memberships: memberships)
             }
             contactState = state

@@ -84,7 +84,11 @@ extension Conversation {
     /// When the switchboard has closed, a new one is opened and everyone is called. A contact
     /// who does not join is not called back by later sends.
     ///
+    /// Inviting someone already here returns at once; someone still ringing from an earlier
+    /// call (`215`) is waited for.
+    ///
     /// - Throws: ``MessengerClientError/Code/contactOffline`` (`217`),
+    ///   ``MessengerClientError/Code/conversationFull`` (`712`: the switchboard's limit),
     ///   ``MessengerClientError/Code/timeout`` when the contact does not join within
     ///   ``ConversationSettings/invitationTimeout``, ``MessengerClientError/Code/disconnected``
     ///   after ``leave()``, the errors of opening a switchboard.
@@ -95,13 +99,13 @@ extension Conversation {
         guard !hasLeft else { throw MessengerClientError(.disconnected, "the conversation was left") }
         let wasInvitee = invitees.contains(contact)
         if !wasInvitee { invitees.append(contact) }
-        var offline: [String]
+        var refusals: CallRefusals
         do {
             if let connection, !roster.isEmpty {
-                offline = try await call([contact], on: connection)
+                refusals = try await call([contact], on: connection)
             } else {
                 if connection != nil { endSession(.everyoneLeft) }
-                offline = try await openAndCall(invitees)
+                refusals = try await openAndCall(invitees)
                 if roster.isEmpty { endSession(.everyoneLeft) }
             }
         } catch {
@@ -111,9 +115,13 @@ extension Conversation {
         guard !roster.contains(contact) else { return }
         // Someone who did not join is not called back by later sends (a JOI adds them again).
         if !wasInvitee { invitees.removeAll { $0 == contact } }
-        if offline.contains(contact) {
+        if refusals.offline.contains(contact) {
             throw MessengerClientError(.contactOffline, "\(contact) is offline or does not accept the call",
                                        serverErrorCode: .principalNotOnline)
+        }
+        if refusals.full.contains(contact) {
+            throw MessengerClientError(.conversationFull, "the conversation is full: \(contact) cannot be called in",
+                                       serverErrorCode: .sessionOverloaded)
         }
         throw MessengerClientError(.timeout, "\(contact) did not join within \(settings.invitationTimeout)")
     }
@@ -128,7 +136,7 @@ extension Conversation {
         }
         await acquire()
         defer { release() }
-        let offline = try await openAndCall(invitees)
+        let offline = try await openAndCall(invitees).offline
         guard roster.isEmpty else { return }
         endSession(.everyoneLeft)
         if offline.count == invitees.count {
@@ -171,7 +179,7 @@ extension Conversation {
         if connection != nil { endSession(.everyoneLeft) }
         guard !invitees.isEmpty else { return .unavailable(.notAnswered) }
         logger.debug("opening a new switchboard", metadata: ["contacts": "\(invitees)"])
-        let offline = try await openAndCall(invitees)
+        let offline = try await openAndCall(invitees).offline
         if let connection, !roster.isEmpty { return .ready(connection) }
         endSession(.everyoneLeft)
         return .unavailable(offline.count == invitees.count ? .contactOffline : .notAnswered)

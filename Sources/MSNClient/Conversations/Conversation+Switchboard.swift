@@ -9,6 +9,16 @@ extension Conversation {
         case ringing
         /// `217` (offline, invisible, or blocking), `216` on old servers.
         case offline
+        /// `712`: the conversation holds as many people as the switchboard allows.
+        case full
+    }
+
+    /// The contacts of a ``call(_:on:)`` that did not ring.
+    struct CallRefusals {
+        /// Answered `217` (or `216`).
+        var offline: [String] = []
+        /// Answered `712`.
+        var full: [String] = []
     }
 
     // MARK: - Opening
@@ -62,34 +72,36 @@ extension Conversation {
     }
 
     /// Opens a switchboard, calls `contacts`, and waits (up to the invitation timeout) until
-    /// they have all joined. Returns the contacts that were offline.
-    func openAndCall(_ contacts: [String]) async throws(MessengerClientError) -> [String] {
+    /// they have all joined. Returns the contacts that were offline or found it full.
+    func openAndCall(_ contacts: [String]) async throws(MessengerClientError) -> CallRefusals {
         let connection = try await openSwitchboard()
         do {
-            let offline = try await call(contacts, on: connection)
-            return offline
+            return try await call(contacts, on: connection)
         } catch {
             endSession(.disconnected(error))
             throw error
         }
     }
 
-    /// Calls each contact and waits for those ringing to join. Returns the offline ones.
-    func call(_ contacts: [String], on connection: MessengerConnection) async throws(MessengerClientError) -> [String] {
-        var offline: [String] = []
+    /// Calls each contact and waits for those ringing to join. Returns those who did not ring.
+    func call(_ contacts: [String], on connection: MessengerConnection) async throws(MessengerClientError) -> CallRefusals {
+        var refusals = CallRefusals()
         var ringing: [String] = []
         for contact in contacts where !roster.contains(contact) {
             switch try await call(contact, on: connection) {
             case .ringing: ringing.append(contact)
-            case .offline: offline.append(contact)
+            case .offline: refusals.offline.append(contact)
+            case .full: refusals.full.append(contact)
             }
         }
         let deadline = ContinuousClock.now + settings.invitationTimeout
         await waitUntil(deadline) { ringing.allSatisfy { roster.contains($0) } }
-        return offline
+        return refusals
     }
 
-    /// `CAL TrID email` → `CAL TrID RINGING session-id`.
+    /// `CAL TrID email` → `CAL TrID RINGING session-id`. Calling again someone still ringing
+    /// is `215`, which counts as ringing (the first call's `JOI` is awaited); `712` is a full
+    /// conversation.
     func call(_ contact: String, on connection: MessengerConnection) async throws(MessengerClientError) -> CallOutcome {
         let reply: Frame
         do {
@@ -101,6 +113,7 @@ extension Conversation {
         switch code {
         case .principalNotOnline, .notInList: return .offline
         case .alreadyInList: return .ringing
+        case .sessionOverloaded: return .full
         default: throw MessengerClientError.server(reply, during: "CAL \(contact)")
         }
     }

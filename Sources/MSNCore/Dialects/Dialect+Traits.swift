@@ -21,6 +21,15 @@ public enum ChallengeKind: Sendable, Hashable {
     case msnp11
 }
 
+/// The command that sets the owner's own friendly name.
+public enum FriendlyNameCommand: Sendable, Hashable {
+    /// `REA 18 alice@hotmail.com Alice%20L` → `REA 18 11 alice@hotmail.com Alice%20L`, the
+    /// list version before the handle (MSNP2–9).
+    case rea
+    /// `PRP 18 MFN Alice%20L` → `PRP 18 MFN Alice%20L` (MSNP10+; `REA` is refused there).
+    case prp
+}
+
 /// How contact handles are written in presence lines.
 public enum HandleForm: Sendable, Hashable {
     /// `NLN NLN bob@hotmail.com Bob 0` (MSNP2–13).
@@ -163,6 +172,8 @@ extension Dialect {
     public var usesAddressBookIDs: Bool { rawValue >= 10 }
     /// `ADC` instead of `ADD`, `PRP MFN` / `SBP` instead of `REA` (MSNP10+).
     public var usesADC: Bool { rawValue >= 10 }
+    /// How the owner sets their friendly name: `REA` (MSNP2–9), `PRP … MFN` (MSNP10+).
+    public var friendlyNameCommand: FriendlyNameCommand { rawValue >= 10 ? .prp : .rea }
     /// Capabilities in `IRO` and `JOI` on the switchboard (MSNP12+).
     public var switchboardCarriesCapabilities: Bool { rawValue >= 12 }
     /// Endpoint GUIDs in switchboard handles, `email;{guid}` (MSNP16+).

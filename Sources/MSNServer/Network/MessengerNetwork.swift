@@ -70,7 +70,7 @@ public final class MessengerNetwork: Sendable {
         let switchboard = try await TCPListener.bind(host: configuration.host, port: configuration.switchboardPort,
                                                      factory: SwitchboardServer(hub: hub), settings: switchboardSettings,
                                                      group: group, logger: logger)
-        hub.setAddress(configuration.advertisedHost.map { "\($0):\(switchboard.port)" } ?? switchboard.hostAndPort)
+        hub.setAddress(referralAddress(configuration.advertisedHost, switchboard.localAddress, port: switchboard.port))
         let notificationServer = NotificationServer(
             configuration: configuration.notification,
             authenticator: authenticator ?? StoreAuthenticator(store: store, tickets: tickets),
@@ -97,8 +97,8 @@ public final class MessengerNetwork: Sendable {
         }
         let advertised = configuration.advertisedHost
         dispatchServer.setAddresses(
-            notificationServer: advertised.map { "\($0):\(notification.port)" } ?? notification.hostAndPort,
-            currentServer: advertised.map { "\($0):\(dispatch.port)" } ?? dispatch.hostAndPort)
+            notificationServer: referralAddress(advertised, notification.localAddress, port: notification.port),
+            currentServer: referralAddress(advertised, dispatch.localAddress, port: dispatch.port))
 
         let httpPort = BoundPort()
         var httpLogger = logger
@@ -116,10 +116,12 @@ public final class MessengerNetwork: Sendable {
                                 notification: notification, switchboard: switchboard, http: http, httpPort: httpPort)
     }
 
-    /// The dispatch server's `host:port`.
-    public var dispatchAddress: String { dispatch.hostAndPort }
-    /// The notification server's `host:port`.
-    public var notificationAddress: String { notification.hostAndPort }
+    /// The dispatch server's bound `host:port` (`[::1]:1863` on IPv6).
+    public var dispatchAddress: String { HostAndPort.format(host: dispatch.localAddress.ipAddress ?? "127.0.0.1", port: dispatch.port) }
+    /// The notification server's bound `host:port` (`[::1]:1866` on IPv6).
+    public var notificationAddress: String {
+        HostAndPort.format(host: notification.localAddress.ipAddress ?? "127.0.0.1", port: notification.port)
+    }
     /// The switchboard's `host:port` as written into `XFR … SB` and `RNG`.
     public var switchboardAddress: String { switchboardHub.address }
     /// The signed-in sessions.

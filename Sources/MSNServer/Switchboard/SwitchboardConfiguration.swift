@@ -4,6 +4,7 @@
 /// ```
 /// NS C: XFR 10 SB
 /// NS S: XFR 10 SB 127.0.0.1:1864 CKI 4831297305.1770432918.9023441750   ← valid cookieLifetime, once
+/// SB C: CAL 7 frank@example.com                                          ← over maximumParticipants: 712 7
 /// SB C: MSG 3 A 1700                                                    ← over maximumMessageLength: 285 3, close
 /// ```
 public struct SwitchboardConfiguration: Sendable, Hashable {
@@ -23,14 +24,21 @@ public struct SwitchboardConfiguration: Sendable, Hashable {
     /// `XFR … SB` is answered `713` (user too active) and a `CAL` to that account `280`.
     /// Default 100.
     public var maximumCookiesPerAccount: Int
+    /// The most accounts in one conversation, counting those called and still ringing (the
+    /// endpoints of one account count once). A `CAL` beyond it is answered `712` (session
+    /// overloaded): `C: CAL 9 dave@example.com` → `S: 712 9`. Default 50 (the official
+    /// servers' limit was 5 early on, later more than 30); at least 2.
+    public var maximumParticipants: Int
 
     public init(cookieLifetime: Duration = .seconds(120), idleTimeout: Duration = .seconds(300),
-                maximumMessageLength: Int = 1664, maximumCookies: Int = 100_000, maximumCookiesPerAccount: Int = 100) {
+                maximumMessageLength: Int = 1664, maximumCookies: Int = 100_000, maximumCookiesPerAccount: Int = 100,
+                maximumParticipants: Int = 50) {
         self.cookieLifetime = cookieLifetime
         self.idleTimeout = idleTimeout
         self.maximumMessageLength = maximumMessageLength
         self.maximumCookies = max(1, maximumCookies)
         self.maximumCookiesPerAccount = max(1, maximumCookiesPerAccount)
+        self.maximumParticipants = max(2, maximumParticipants)
     }
 
     /// How often idle conversations and expired cookies are swept: a quarter of the idle

@@ -24,6 +24,14 @@ struct SwitchboardConversation: Sendable {
         ringing[account].map { $0 > now } ?? false
     }
 
+    /// How many accounts are here or still ringing (`now`), each counted once however many
+    /// endpoints it has.
+    func accountCount(now: ContinuousClock.Instant) -> Int {
+        var accounts = Set(participants.map(\.identity.accountKey))
+        for (account, expiry) in ringing where expiry > now { accounts.insert(account) }
+        return accounts.count
+    }
+
     /// Everyone but the connection `id`.
     func others(than id: UInt64) -> [SwitchboardParticipant] {
         participants.filter { $0.id != id }

@@ -11,12 +11,24 @@ extension SwitchboardHub {
     /// | `215` | already in the conversation, or already being called; calling oneself before MSNP16 |
     /// | `217` | offline, hidden, or blocking the caller (BL, or BLP BL and not on AL) |
     /// | `280` | the conversation is gone, or the store failed |
+    /// | `712` | the conversation already holds ``SwitchboardConfiguration/maximumParticipants`` accounts (ringing ones included) |
+    ///
+    /// Calling again someone who is there or still ringing is `215` every time, and rings
+    /// nobody; once they left, or their invitation ran out unanswered, they may be called again:
+    ///
+    /// ```
+    /// C: CAL 3 bob@example.com    S: 215 3        (bob is here)
+    /// C: CAL 4 dave@example.com   S: 712 4        (the conversation is full)
+    /// ```
     ///
     /// From MSNP16 calling oneself rings one's other endpoints (`217` when there are none).
     public func call(_ email: String, from caller: SwitchboardParticipant, transactionID: TransactionID) async -> ErrorCode? {
         let callee = email.lowercased()
         let selfCall = callee == caller.identity.accountKey
-        if let refusal = state.withLock({ state in Self.precheck(state, caller: caller, callee: callee, selfCall: selfCall, now: now()) }) {
+        let limit = configuration.maximumParticipants
+        if let refusal = state.withLock({ state in
+            Self.precheck(state, caller: caller, callee: callee, selfCall: selfCall, limit: limit, now: now())
+        }) {
             return refusal
         }
         guard (try? AccountValidation.normalisedEmail(email)) != nil else { return .invalidPrincipalName }
@@ -42,14 +54,15 @@ extension SwitchboardHub {
     }
 
     /// The checks that need no store: the caller is still in its conversation; the callee is
-    /// not already there or being called.
+    /// not already there or being called; there is room for one more account.
     private static func precheck(_ state: State, caller: SwitchboardParticipant, callee: String, selfCall: Bool,
-                                 now: ContinuousClock.Instant) -> ErrorCode? {
+                                 limit: Int, now: ContinuousClock.Instant) -> ErrorCode? {
         guard let conversation = state.conversations[caller.sessionID],
               conversation.participants.contains(where: { $0.id == caller.id })
         else { return .switchboardFailed }
         if selfCall { return caller.identity.dialect.supportsMPOP ? nil : .alreadyInList }
         if conversation.contains(account: callee) || conversation.isRinging(callee, now: now) { return .alreadyInList }
+        if conversation.accountCount(now: now) >= limit { return .sessionOverloaded }
         return nil
     }
 
@@ -60,7 +73,8 @@ extension SwitchboardHub {
         let now = now()
         let expiry = now + configuration.cookieLifetime
         return state.withLock { state -> ErrorCode? in
-            if let refusal = Self.precheck(state, caller: caller, callee: callee, selfCall: selfCall, now: now) {
+            if let refusal = Self.precheck(state, caller: caller, callee: callee, selfCall: selfCall,
+                                           limit: configuration.maximumParticipants, now: now) {
                 return refusal
             }
             guard !state.shutDown, var conversation = state.conversations[caller.sessionID] else { return .switchboardFailed }

@@ -10,6 +10,7 @@ extension ChatSession {
         "/nudge          send a nudge",
         "/status NAME    online, busy, idle, brb, away, phone, lunch or hidden",
         "/psm TEXT       set your personal message (empty to clear)",
+        "/name NAME      set the friendly name your contacts see",
         "/contacts       show the contact list with presence",
         "/add EMAIL      add EMAIL to your contact list (or accept their request)",
         "/quit           leave and sign out",
@@ -43,6 +44,9 @@ extension ChatSession {
             await setStatus(argument)
         case "/psm":
             await setPersonalMessage(argument)
+        case "/name":
+            guard !argument.isEmpty else { return say("usage: /name NAME") }
+            await setFriendlyName(argument)
         case "/contacts":
             await showContacts()
         case "/add":
@@ -132,6 +136,16 @@ extension ChatSession {
             say(text.isEmpty ? "personal message cleared" : "your personal message is now “\(text)”")
         } catch {
             say("could not set the personal message: \(error.detail)")
+        }
+    }
+
+    /// `/name Alice L` → `REA n me Alice%20L` or `PRP n MFN Alice%20L`, as the dialect says.
+    func setFriendlyName(_ name: String) async {
+        do {
+            let confirmed = try await client.setFriendlyName(name)
+            say("your name is now “\(confirmed)”")
+        } catch {
+            say("could not set the name: \(error.detail)")
         }
     }
 
