@@ -87,8 +87,8 @@ public final class TCPListener<Factory: FrameSessionFactory>: Service, Sendable 
     /// The bound port.
     public var port: Int { localAddress.port ?? 0 }
 
-    /// The bound address as `host:port`, e.g. `127.0.0.1:40213`.
-    public var hostAndPort: String { "\(localAddress.ipAddress ?? "127.0.0.1"):\(port)" }
+    /// The bound address as `host:port`, e.g. `127.0.0.1:40213` (or `[::1]:40213`).
+    public var hostAndPort: String { HostAndPort.format(host: localAddress.ipAddress ?? "127.0.0.1", port: port) }
 
     /// Closes a listener that will not be run.
     public func close() async throws {
