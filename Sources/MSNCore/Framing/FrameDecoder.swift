@@ -36,6 +36,8 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder, Sendable {
     private var pending: PendingFrame?
     /// The framing rule of the verb last read.
     private var cachedRule: CachedRule?
+    /// The arguments of the last line that had exactly one, of at most 15 bytes.
+    private var lastSingleArgument: [Substring]?
     /// How many bytes of the current partial line were searched for LF without finding one.
     private var searchedBytes: Int = 0
 
@@ -178,8 +180,19 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder, Sendable {
             }
         }
         let argumentEnd = payloadLength != nil ? lastNonEmpty : tokens.count
-        let arguments = FrameDecoder.arguments(line, UnsafeBufferPointer(rebasing: tokens[argumentStart..<max(argumentStart, argumentEnd)]))
+        let arguments = arguments(line, UnsafeBufferPointer(rebasing: tokens[argumentStart..<max(argumentStart, argumentEnd)]))
         return (Frame(verb: verb, transactionID: transactionID, arguments: arguments), payloadLength)
+    }
+
+    /// The arguments of a line; a single short argument equal to the previous line's reuses
+    /// that line's array (`MSG 4 A 161`, `MSG 5 A 161`, …: no allocation per message).
+    private mutating func arguments(_ line: UnsafeRawBufferPointer, _ tokens: UnsafeBufferPointer<TokenRange>) -> [Substring] {
+        guard tokens.count == 1, tokens[0].count <= 15 else { return FrameDecoder.arguments(line, tokens) }
+        let bytes = UnsafeRawBufferPointer(rebasing: line[tokens[0].start..<tokens[0].end])
+        if let previous = lastSingleArgument, previous[0].utf8.elementsEqual(bytes) { return previous }
+        let arguments = FrameDecoder.arguments(line, tokens)
+        lastSingleArgument = arguments
+        return arguments
     }
 
     /// The arguments as substrings of one string that spans them (separators included).

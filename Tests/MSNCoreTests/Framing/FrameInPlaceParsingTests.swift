@@ -68,3 +68,14 @@ import Testing
         }
     }
 }
+
+extension FrameInPlaceParsingTests {
+    /// A single short argument is shared with the previous line's only when it is the same.
+    @Test func aRepeatedSingleArgumentIsTheSame() throws {
+        let stream = "MSG 1 A 1\r\nxMSG 2 A 1\r\nyMSG 3 U 1\r\nzMSG 4 A 1\r\nwCAL 5 bob@example.com\r\nOUT\r\n"
+        let frames = try Decoding.frames(stream, sender: .client, dialect: .msnp11)
+        #expect(frames.map(\.arguments) == [["A"], ["A"], ["U"], ["A"], ["bob@example.com"], []])
+        #expect(frames.map(\.transactionID) == [1, 2, 3, 4, 5, nil])
+        #expect(Decoding.encode(frames) == Array(stream.utf8))
+    }
+}
