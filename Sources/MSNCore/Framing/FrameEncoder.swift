@@ -58,15 +58,6 @@ extension ByteBuffer {
         return writerIndex - start
     }
 
-    /// Writes a non-negative integer in decimal without allocating.
-    @usableFromInline
-    mutating func writeDecimal(_ value: Int) {
-        let digits = ByteBuffer.decimalDigits(value)
-        writeWithUnsafeMutableBytes(minimumWritableBytes: digits) { out in
-            ByteBuffer.storeDecimal(value, into: out, at: 0)
-        }
-    }
-
     /// How many digits `value` (non-negative) has in decimal.
     static func decimalDigits(_ value: Int) -> Int {
         var digits = 1
