@@ -128,7 +128,7 @@ enum OnlineNotificationClient {
                         onStatus(status)
                         continue
                     }
-                    guard let frame = try decoder.decode(buffer: &received) else { break }
+                    guard received.readableBytes > 0, let frame = try decoder.decode(buffer: &received) else { break }
                     if step == .ready { onFrame(frame) } else { advance(frame, context: context) }
                 }
                 if received.readableBytes == 0 { received.clear() } else { received.discardReadBytes() }

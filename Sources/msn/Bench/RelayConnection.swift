@@ -158,6 +158,8 @@ final class RelayConnectionHandler: ChannelInboundHandler {
     /// Paced sending: the schedule, and ``sent`` when it started.
     private var pace: PaceSchedule?
     private var pacedBaseline = 0
+    /// The scheduled time of the next paced message: before it, ``writeDue(now:)`` is one comparison.
+    private var nextDue = UInt64.max
     /// Per paced message: actual write time − scheduled time (how late the generator's timer was).
     private(set) var paceLateness = LatencyRecorder()
     private var lineStart = true
@@ -244,13 +246,16 @@ final class RelayConnectionHandler: ChannelInboundHandler {
         window = 0
         pace = schedule
         pacedBaseline = sent
+        nextDue = schedule.scheduled(0)
     }
 
     /// Writes, in one buffer and one flush, every message of the pace that is due at `now`
     /// and not yet written, each stamped with its scheduled time. Returns whether this
     /// connection is still pacing.
     func writeDue(now: UInt64) -> Bool {
-        guard sending, let pace, let context, context.channel.isActive else { return false }
+        guard sending, let pace else { return false }
+        if now < nextDue { return true }
+        guard let context, context.channel.isActive else { return false }
         let written = sent - pacedBaseline
         let due = pace.due(at: now) - written
         if due > 0 {
@@ -260,6 +265,7 @@ final class RelayConnectionHandler: ChannelInboundHandler {
                 return scheduled
             }
         }
+        nextDue = pace.scheduled(sent - pacedBaseline)
         return true
     }
 
