@@ -97,8 +97,9 @@ public actor TicketStore {
     /// Issues one ticket per service of `services`, in order, each good for its own service
     /// only, all in one entry (an RST sign-in asking for several services).
     ///
-    /// More than 256 services make several entries.
+    /// No services make no entry; more than 256 make several entries.
     public func issue(account: Account, services: [PassportService]) -> [IssuedTicket] {
+        guard !services.isEmpty else { return [] }
         guard services.count <= 256 else {
             return stride(from: 0, to: services.count, by: 256).flatMap {
                 issue(account: account, services: Array(services[$0..<min($0 + 256, services.count)]))

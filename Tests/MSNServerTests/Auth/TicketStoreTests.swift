@@ -183,6 +183,8 @@ struct TicketStoreTests {
         let issued = await store.issue(account: bob, services: services)
         #expect(issued.count == 300)
         #expect(await store.count == 2)
+        #expect(await store.issue(account: bob, services: []).isEmpty)
+        #expect(await store.count == 2)
         #expect(await store.validate(ticket: issued[299].ticket, service: "s299.example.com")?.accountID == bob.id)
         #expect(await store.validate(ticket: issued[0].ticket, service: "s0.example.com")?.accountID == bob.id)
     }
