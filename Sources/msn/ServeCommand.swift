@@ -64,6 +64,11 @@ struct ServeCommand: AsyncParsableCommand {
             + "(for scripts and `msn bench`; use with port 0)."))
     var printPorts = false
 
+    @Option(name: .customLong("malloc-trim-interval"), help: ArgumentHelp(
+        "Seconds between two returns of free heap memory to the system (glibc malloc_trim); 0: never.",
+        valueName: "seconds"))
+    var mallocTrimInterval = 30
+
     func run() async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -90,7 +95,8 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("data directory \(data)")
 
         let group = ServiceGroup(configuration: .init(
-            services: network.services,
+            services: network.services
+                + (mallocTrimInterval > 0 ? [MemoryTrimmer(interval: .seconds(mallocTrimInterval), logger: logger)] : []),
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         let announcement = printPorts ? Task { await ServeReadyLine.print(network: network) } : nil
