@@ -64,11 +64,6 @@ struct ServeCommand: AsyncParsableCommand {
             + "(for scripts and `msn bench`; use with port 0)."))
     var printPorts = false
 
-    @Option(name: .customLong("malloc-trim-interval"), help: ArgumentHelp(
-        "Seconds between two returns of free heap memory to the system (glibc malloc_trim); 0: never.",
-        valueName: "seconds"))
-    var mallocTrimInterval = 30
-
     func run() async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -95,8 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("data directory \(data)")
 
         let group = ServiceGroup(configuration: .init(
-            services: network.services
-                + (mallocTrimInterval > 0 ? [MemoryTrimmer(interval: .seconds(mallocTrimInterval), logger: logger)] : []),
+            services: network.services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         let announcement = printPorts ? Task { await ServeReadyLine.print(network: network) } : nil
