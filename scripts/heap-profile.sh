@@ -16,15 +16,18 @@ trap 'rm -rf "$work"' EXIT
 cat > "$work/msn" <<WRAP
 #!/usr/bin/env bash
 if [ "\$1" = serve ]; then
-  heaptrack -o "$work/heap" "$msn" "\$@" | grep --line-buffered '^{'
+  HEAP_PROFILE_RUN="$work" heaptrack -o "$work/heap" "$msn" "\$@" | grep --line-buffered '^{'
   exit 0
 fi
 exec "$msn" "\$@"
 WRAP
 chmod +x "$work/msn"
 MSN_EXECUTABLE="$work/msn" "$msn" bench idle --clients "$sessions" --duration "$seconds" --quiet || true
-# The bench stops the wrapper, not the server under heaptrack: stop that one too.
-pkill -TERM -f "$msn serve --data ${TMPDIR:-/tmp}/msn-bench-" || true
+# The bench stops the wrapper, not the server under heaptrack: stop that one too, and only
+# ours (marked in its environment), not other bench servers running on the machine.
+for pid in $(pgrep -f "$msn serve" || true); do
+  if grep -qz "^HEAP_PROFILE_RUN=$work\$" "/proc/$pid/environ" 2>/dev/null; then kill -TERM "$pid" || true; fi
+done
 for _ in $(seq 1 100); do pgrep -f heaptrack_interpret > /dev/null || break; sleep 0.2; done
 heaptrack_print -f "$work"/heap.* --print-peaks 1 --print-allocators 0 --print-temporary 0 \
   --print-leaks 0 --peak-limit 10 --sub-peak-limit 10 | swift demangle --simplified
