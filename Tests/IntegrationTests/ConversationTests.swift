@@ -7,7 +7,7 @@ import Synchronization
 import Testing
 
 /// Conversations of the real client through the real switchboard over loopback.
-@Suite("Conversations against the server")
+@Suite("Conversations against the server", .timeLimit(.minutes(2)))
 struct ConversationTests {
     static let password = "test1234"
 

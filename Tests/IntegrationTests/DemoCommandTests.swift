@@ -4,7 +4,7 @@ import Testing
 @testable import msn
 
 /// `msn demo` run in-process: every step happens and is told.
-@Suite("msn demo")
+@Suite("msn demo", .timeLimit(.minutes(2)))
 struct DemoCommandTests {
     @Test("The demo runs start to finish and narrates each step", arguments: [(Dialect.msnp13, Dialect.msnp8), (.msnp18, .msnp7)])
     func demo(_ first: Dialect, _ second: Dialect) async throws {

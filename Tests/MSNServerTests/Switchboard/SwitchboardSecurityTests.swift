@@ -5,7 +5,7 @@ import Testing
 
 /// Nobody joins a switchboard without a live cookie issued to their own account, for that
 /// very purpose and conversation; a cookie works once.
-@Suite struct SwitchboardSecurityTests {
+@Suite(.timeLimit(.minutes(2))) struct SwitchboardSecurityTests {
     typealias F = SwitchboardFixtures
 
     /// Connects to the switchboard, sends `line`, returns everything until the server closes.
