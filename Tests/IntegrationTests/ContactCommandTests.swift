@@ -1,5 +1,6 @@
 import Foundation
 import MSNCore
+import MSNServer
 import MSNTestSupport
 import Testing
 @testable import msn
@@ -29,9 +30,11 @@ struct ContactCommandTests {
 
             // Bob stays busy while alice lists her contacts.
             let holding = Task {
-                try await StatusCommand.parse(["bob@example.com", "busy", "--hold", "3"] + bobOptions).perform(password: password)
+                try await StatusCommand.parse(["bob@example.com", "busy", "--hold", "5"] + bobOptions).perform(password: password)
             }
-            try await Task.sleep(for: .seconds(1))
+            try await eventually("the server has bob busy") {
+                await network.registry.sessions(of: "bob@example.com").contains { $0.presence?.status == .busy }
+            }
             let contacts = try ContactsCommand.parse(["alice@example.com", "--settle", "500"] + options)
             let lines = try await contacts.perform(password: password)
             #expect(lines.first?.hasPrefix("alice@example.com (\(dialect)): 1 contact") == true, "\(lines)")

@@ -51,8 +51,7 @@ struct MessengerClientSocketTests {
         #expect(account.profile?.memberIDLow == 582_261_780)
         await client.signOut()
         await client.close()
-        try await Task.sleep(for: .milliseconds(100))
-        #expect(notification.received.last == "OUT")
+        #expect(await notification.waitUntilReceived { $0.last == "OUT" }, "\(notification.received)")
         #expect(dispatch.received.count == 3)
         await notification.stop(); await dispatch.stop()
     }

@@ -120,7 +120,7 @@ import Testing
             }
             // Offline: sign bob out first.
             await bob.ns.close()
-            try await Task.sleep(for: .milliseconds(100))
+            try await network.waitUntilSignedOut("bob@example.com")
             try await sb.send("CAL 20 bob@example.com")
             #expect(try await sb.readFrame().line == "217 20")
 
