@@ -14,7 +14,13 @@ struct DemoCommandTests {
         script.second.dialect = second
         script.passwordIterations = 1_000
         script.stepTimeout = .seconds(15)
-        try await script.run()
+        do {
+            try await script.run()
+        } catch {
+            // What was narrated (the traced sign-in included) shows how far it got.
+            Issue.record("\(error)\n\(output.all.joined(separator: "\n"))")
+            return
+        }
         let text = output.all.joined(separator: "\n")
         #expect(text.contains("• network up on 127.0.0.1"))
         #expect(text.contains("    >>> VER 1 \(first) CVR0"))
