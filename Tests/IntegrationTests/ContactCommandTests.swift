@@ -83,23 +83,11 @@ struct ContactCommandTests {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { return }  // not built in this layout
         try await TestNetwork.withRunning { network in
             try await network.createAccount(email: "alice@example.com", password: ContactPeer.password, legacyMD5: true)
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["contact", "add", "alice@example.com", "nobody@example.com", "--password-stdin"]
-                + Self.options(network, dialect: .msnp8)
-            let input = Pipe(), output = Pipe(), errors = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            process.standardError = errors
-            try process.run()
-            input.fileHandleForWriting.write(Data("\(ContactPeer.password)\n".utf8))
-            try input.fileHandleForWriting.close()
-            let deadline = ContinuousClock.now + .seconds(30)
-            while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(process.terminationStatus == 1)
+            let run = try #require(try await CLITestSupport.runBinary(
+                ["contact", "add", "alice@example.com", "nobody@example.com", "--password-stdin"] + Self.options(network, dialect: .msnp8),
+                input: "\(ContactPeer.password)\n", timeout: .seconds(30)))
+            let text = run.errors
+            #expect(run.status == 1)
             #expect(text.hasPrefix("msn: contact add failed: unknown account"), "\(text)")
             #expect(text.split(separator: "\n").count == 1, "\(text)")
         }
