@@ -51,6 +51,8 @@ struct BenchLoadTests {
         #expect((report.metrics["presenceNotices"] ?? 0) > 0)
         #expect((report.metrics["serverRSSStartBytes"] ?? 0) > 1_000_000)
         #expect((report.metrics["serverRSSEndBytes"] ?? 0) > 1_000_000)
+        // A 3-second run settles at its last sample.
+        #expect((report.metrics["serverRSSSettledBytes"] ?? 0) > 1_000_000)
     }
 
     @Test("The contact graph is mutual, without self-contacts or duplicates")

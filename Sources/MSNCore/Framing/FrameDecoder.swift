@@ -33,7 +33,11 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder, Sendable {
     public private(set) var consumedBytes: Int = 0
 
     /// A frame whose line has been read, waiting for its payload.
-    private var pending: (frame: Frame, length: Int, offset: Int)?
+    private var pending: PendingFrame?
+    /// The framing rule of the verb last read.
+    private var cachedRule: CachedRule?
+    /// The arguments of the last line that had exactly one, of at most 15 bytes.
+    private var lastSingleArgument: [Substring]?
     /// How many bytes of the current partial line were searched for LF without finding one.
     private var searchedBytes: Int = 0
 
@@ -55,11 +59,11 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder, Sendable {
     /// - Throws: ``FramingError`` when the stream breaks a rule or a limit.
     public mutating func decode(buffer: inout ByteBuffer) throws -> Frame? {
         while true {
-            if let (frame, length, _) = pending {
-                guard let payload = buffer.readSlice(length: length) else { return nil }
+            if let waiting = pending {
+                guard let payload = buffer.readSlice(length: waiting.length) else { return nil }
                 pending = nil
-                consumedBytes += length
-                var complete = frame
+                consumedBytes += waiting.length
+                var complete = waiting.frame
                 complete.payload = payload
                 return complete
             }
@@ -71,7 +75,7 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder, Sendable {
             searchedBytes = 0
             guard let (frame, payloadLength) = parsed else { continue }  // a blank line
             guard let payloadLength else { return frame }
-            pending = (frame, payloadLength, lineOffset)
+            pending = PendingFrame(frame: frame, length: payloadLength, offset: lineOffset)
         }
     }
 
@@ -117,31 +121,44 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder, Sendable {
 
     /// Parses one command line (without its line end) into a frame and its payload length;
     /// `nil` for a line holding nothing but spaces or tabs.
-    private func parseLine(_ buffer: ByteBuffer, contentLength: Int) throws -> (Frame, Int?)? {
+    ///
+    /// The line is split in place; only the frame's arguments become a `String` (the verb, the
+    /// transaction id and the payload length are read from the bytes), so a line such as
+    /// `MSG 4 A 161` costs no string allocation (Swift keeps up to 15 bytes inline).
+    private mutating func parseLine(_ buffer: ByteBuffer, contentLength: Int) throws -> (Frame, Int?)? {
         let offset = consumedBytes
-        let line: String = try buffer.withUnsafeReadableBytes { raw in
-            let bytes = UnsafeRawBufferPointer(rebasing: raw.prefix(contentLength))
-            guard let text = String(validating: bytes, as: UTF8.self) else {
+        return try buffer.withUnsafeReadableBytes { raw in
+            let line = UnsafeRawBufferPointer(rebasing: raw.prefix(contentLength))
+            if !FrameDecoder.isASCII(line), String(validating: line, as: UTF8.self) == nil {
                 throw FramingError(.invalidUTF8, offset: offset, detail: "the command line is not UTF-8")
             }
-            return text
+            let capacity = LineSplitter.capacity(forLineOf: contentLength, limits: limits)
+            return try withUnsafeTemporaryAllocation(of: TokenRange.self, capacity: capacity) { storage in
+                let (count, endsWithSeparator) = try LineSplitter.split(line, into: storage, offset: offset, limits: limits)
+                guard count > 0 else { return nil }
+                return try parseTokens(line, UnsafeBufferPointer(rebasing: storage[..<count]),
+                                       endsWithSeparator: endsWithSeparator, offset: offset)
+            }
         }
-        var tokens: [Substring] = []
-        tokens.reserveCapacity(8)
-        let endsWithSeparator = try LineSplitter.split(line, into: &tokens, offset: offset, limits: limits)
-        guard let first = tokens.first else { return nil }
-        guard let verb = Verb(token: first) else {
-            throw FramingError(.invalidVerb, offset: offset, detail: "\(first.prefix(16)) is not a command")
+    }
+
+    /// Reads the verb, transaction id and payload length of a split line and makes its frame.
+    private mutating func parseTokens(_ line: UnsafeRawBufferPointer, _ tokens: UnsafeBufferPointer<TokenRange>,
+                                      endsWithSeparator: Bool, offset: Int) throws -> (Frame, Int?) {
+        let first = tokens[0]
+        guard first.count == 3, let verb = Verb(bytes: line[first.start], line[first.start + 1], line[first.start + 2]) else {
+            throw FramingError(.invalidVerb, offset: offset,
+                               detail: "\(FrameDecoder.text(line, first).prefix(16)) is not a command")
         }
-        let rule = FramingRules.rule(for: verb, sender: sender, dialect: dialect)
+        let rule = rule(for: verb)
         var transactionID: TransactionID?
         var argumentStart = 1
-        if rule.transactionID == .expected, tokens.count > 1, FrameDecoder.isDecimal(tokens[1]) {
-            guard let value = UInt32(tokens[1]) else {
+        if rule.transactionID == .expected, tokens.count > 1, FrameDecoder.isDecimal(line, tokens[1]) {
+            guard let value = FrameDecoder.decimalValue(line, tokens[1], maximum: UInt64(UInt32.max)) else {
                 throw FramingError(.invalidTransactionID, offset: offset,
-                                   detail: "transaction id \(tokens[1].prefix(24)) exceeds 32 bits")
+                                   detail: "transaction id \(FrameDecoder.text(line, tokens[1]).prefix(24)) exceeds 32 bits")
             }
-            transactionID = TransactionID(value)
+            transactionID = TransactionID(UInt32(value))
             argumentStart = 2
         }
         // A line ending in a separator keeps an empty last argument (`LST … 11 ` in MSNP10–11),
@@ -156,32 +173,121 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder, Sendable {
                 throw FramingError(.missingPayloadLength, offset: offset,
                                    detail: "\(verb) carries a payload but has no length parameter")
             }
-            payloadLength = try length(tokens[lastNonEmpty], verb: verb, offset: offset)
+            payloadLength = try length(line, tokens[lastNonEmpty], verb: verb, offset: offset)
         case .whenLastArgumentIsLength:
-            if lastNonEmpty >= argumentStart, FrameDecoder.isDecimal(tokens[lastNonEmpty]) {
-                payloadLength = try length(tokens[lastNonEmpty], verb: verb, offset: offset)
+            if lastNonEmpty >= argumentStart, FrameDecoder.isDecimal(line, tokens[lastNonEmpty]) {
+                payloadLength = try length(line, tokens[lastNonEmpty], verb: verb, offset: offset)
             }
         }
-        if payloadLength != nil { tokens.removeSubrange(lastNonEmpty...) }
-        tokens.removeSubrange(0..<argumentStart)
-        return (Frame(verb: verb, transactionID: transactionID, arguments: tokens), payloadLength)
+        let argumentEnd = payloadLength != nil ? lastNonEmpty : tokens.count
+        let arguments = arguments(line, UnsafeBufferPointer(rebasing: tokens[argumentStart..<max(argumentStart, argumentEnd)]))
+        return (Frame(verb: verb, transactionID: transactionID, arguments: arguments), payloadLength)
+    }
+
+    /// The arguments of a line; a single short argument equal to the previous line's reuses
+    /// that line's array (`MSG 4 A 161`, `MSG 5 A 161`, …: no allocation per message).
+    private mutating func arguments(_ line: UnsafeRawBufferPointer, _ tokens: UnsafeBufferPointer<TokenRange>) -> [Substring] {
+        guard tokens.count == 1, tokens[0].count <= 15 else { return FrameDecoder.arguments(line, tokens) }
+        let bytes = UnsafeRawBufferPointer(rebasing: line[tokens[0].start..<tokens[0].end])
+        if let previous = lastSingleArgument, previous[0].utf8.elementsEqual(bytes) { return previous }
+        let arguments = FrameDecoder.arguments(line, tokens)
+        lastSingleArgument = arguments
+        return arguments
+    }
+
+    /// The arguments as substrings of one string that spans them (separators included).
+    private static func arguments(_ line: UnsafeRawBufferPointer, _ tokens: UnsafeBufferPointer<TokenRange>) -> [Substring] {
+        guard let first = tokens.first, let last = tokens.last else { return [] }
+        let base = first.start
+        // The line is valid UTF-8 and cut at ASCII separators, so the span is too.
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: line[base..<last.end]), as: UTF8.self)
+        let utf8 = text.utf8
+        return [Substring](unsafeUninitializedCapacity: tokens.count) { arguments, initialized in
+            for token in tokens {
+                let lower = utf8.index(utf8.startIndex, offsetBy: token.start - base)
+                let upper = utf8.index(lower, offsetBy: token.count)
+                (arguments.baseAddress! + initialized).initialize(to: text[lower..<upper])
+                initialized += 1
+            }
+        }
+    }
+
+    /// The framing rule of `verb`; the last one looked up is kept (a switchboard reads `MSG`
+    /// after `MSG`).
+    private mutating func rule(for verb: Verb) -> FramingRule {
+        if let cached = cachedRule, cached.verb == verb, cached.sender == sender, cached.dialect == dialect {
+            return cached.rule
+        }
+        let rule = FramingRules.rule(for: verb, sender: sender, dialect: dialect)
+        cachedRule = CachedRule(verb: verb, sender: sender, dialect: dialect, rule: rule)
+        return rule
     }
 
     /// Reads a payload-length token.
-    private func length(_ token: Substring, verb: Verb, offset: Int) throws -> Int {
-        guard FrameDecoder.isDecimal(token) else {
+    private func length(_ line: UnsafeRawBufferPointer, _ token: TokenRange, verb: Verb, offset: Int) throws -> Int {
+        guard FrameDecoder.isDecimal(line, token) else {
             throw FramingError(.invalidPayloadLength, offset: offset,
-                               detail: "\(verb) payload length \(token.prefix(24)) is not a decimal byte count")
+                               detail: "\(verb) payload length \(FrameDecoder.text(line, token).prefix(24)) is not a decimal byte count")
         }
-        guard token.utf8.count <= 10, let value = Int(token), value <= limits.maximumPayloadLength else {
+        guard token.count <= 10, limits.maximumPayloadLength >= 0,
+              let value = FrameDecoder.decimalValue(line, token, maximum: UInt64(limits.maximumPayloadLength)) else {
             throw FramingError(.payloadTooLarge, offset: offset,
-                               detail: "\(verb) payload length \(token.prefix(24)) exceeds the limit of \(limits.maximumPayloadLength)")
+                               detail: "\(verb) payload length \(FrameDecoder.text(line, token).prefix(24)) exceeds the limit of \(limits.maximumPayloadLength)")
+        }
+        return Int(value)
+    }
+
+    /// Whether `token` is one or more ASCII digits.
+    static func isDecimal(_ line: UnsafeRawBufferPointer, _ token: TokenRange) -> Bool {
+        guard token.start < token.end else { return false }
+        for index in token.start..<token.end where line[index] < 0x30 || line[index] > 0x39 { return false }
+        return true
+    }
+
+    /// The value of a decimal `token` (leading zeros allowed), or `nil` above `maximum`.
+    static func decimalValue(_ line: UnsafeRawBufferPointer, _ token: TokenRange, maximum: UInt64) -> UInt64? {
+        var value: UInt64 = 0
+        for index in token.start..<token.end {
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            value = times10 + UInt64(line[index] - 0x30)
+            guard value <= maximum else { return nil }
         }
         return value
     }
 
-    @inlinable
-    static func isDecimal(_ token: Substring) -> Bool {
-        !token.isEmpty && token.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    /// Whether every byte is below 0x80, eight at a time.
+    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index + 8 <= count {
+            if bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
+
+    /// A token as text, for error messages (the line has been checked to be UTF-8).
+    static func text(_ line: UnsafeRawBufferPointer, _ token: TokenRange) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: line[token.start..<token.end]), as: UTF8.self)
+    }
+}
+
+/// A frame whose line has been read, waiting for its payload.
+private struct PendingFrame: Sendable {
+    var frame: Frame
+    var length: Int
+    var offset: Int
+}
+
+/// The framing rule of the verb last looked up, with what it depended on.
+private struct CachedRule: Sendable {
+    var verb: Verb
+    var sender: Role
+    var dialect: Dialect?
+    var rule: FramingRule
 }

@@ -1,42 +1,30 @@
-/// Splits a command line into its parameters, in one pass over its UTF-8 bytes.
+/// Splits a command line into its parameters, in one pass over its bytes.
 ///
 /// ```
-/// VER 1 MSNP8 CVR0                       → ["VER", "1", "MSNP8", "CVR0"]
-/// VER  1\tMSNP8                          → ["VER", "1", "MSNP8"]        (runs of spaces and tabs)
-/// LST N=bob@example.com F=bob 11␠        → ["LST", "N=bob@example.com", "F=bob", "11", ""]
+/// VER 1 MSNP8 CVR0                       → VER, 1, MSNP8, CVR0
+/// VER  1\tMSNP8                          → VER, 1, MSNP8                (runs of spaces and tabs)
+/// LST N=bob@example.com F=bob 11␠        → LST, N=bob@example.com, F=bob, 11, (empty)
 /// ```
 /// A line that ends in a separator gets one empty last parameter: Escargot writes an empty
-/// group list that way, and keeping it lets the frame re-encode byte for byte. The tokens are
-/// `Substring`s of `line`, so splitting allocates nothing beyond the array.
+/// group list that way, and keeping it lets the frame re-encode byte for byte. The splitter
+/// only records where each parameter lies (``TokenRange``), so splitting allocates nothing;
+/// ``FrameDecoder`` makes strings of the parameters it keeps.
 enum LineSplitter {
-    /// Appends the parameters of `line` to `tokens`.
+    /// Records the byte range of each parameter of `line` in `tokens`, in order.
     ///
-    /// - Returns: `true` when the line ends in a separator (an empty last token was appended).
+    /// - Returns: how many parameters there are (`0` for a blank line), and whether the line
+    ///   ends in a separator (then the last one is empty).
     /// - Throws: ``FramingError`` for a control byte or more than
-    ///   ``FrameLimits/maximumArgumentCount`` parameters.
-    static func split(_ line: String, into tokens: inout [Substring], offset: Int,
-                      limits: FrameLimits) throws -> Bool {
-        if let result = try line.utf8.withContiguousStorageIfAvailable({ bytes in
-            try split(bytes, of: line, into: &tokens, offset: offset, limits: limits)
-        }) {
-            return result
-        }
-        let bytes = Array(line.utf8)  // never taken for native strings
-        return try bytes.withUnsafeBufferPointer {
-            try split($0, of: line, into: &tokens, offset: offset, limits: limits)
-        }
-    }
-
-    private static func split(_ bytes: UnsafeBufferPointer<UInt8>, of line: String,
-                              into tokens: inout [Substring], offset: Int,
-                              limits: FrameLimits) throws -> Bool {
-        let utf8 = line.utf8
-        let maximum = limits.maximumArgumentCount
+    ///   ``FrameLimits/maximumArgumentCount`` parameters (or more than `tokens` can hold).
+    static func split(_ line: UnsafeRawBufferPointer, into tokens: UnsafeMutableBufferPointer<TokenRange>,
+                      offset: Int, limits: FrameLimits) throws -> (count: Int, endsWithSeparator: Bool) {
+        let maximum = min(limits.maximumArgumentCount, tokens.count)
+        var count = 0
         var tokenStart = -1
         var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
+        let length = line.count
+        while index < length {
+            let byte = line[index]
             if byte == 0x20 || byte == 0x09 {
                 if tokenStart >= 0 {
                     try append(tokenStart, index)
@@ -49,22 +37,27 @@ enum LineSplitter {
             index += 1
         }
         if tokenStart >= 0 {
-            try append(tokenStart, count)
-            return false
+            try append(tokenStart, length)
+            return (count, false)
         }
-        guard !tokens.isEmpty else { return false }  // only spaces: a blank line
-        try append(count, count)
-        return true
+        guard count > 0 else { return (0, false) }  // only spaces: a blank line
+        try append(length, length)
+        return (count, true)
 
         func append(_ start: Int, _ end: Int) throws {
-            guard tokens.count < maximum else {
+            guard count < maximum else {
                 throw FramingError(.tooManyArguments, offset: offset,
-                                   detail: "more than \(maximum) parameters on one line")
+                                   detail: "more than \(limits.maximumArgumentCount) parameters on one line")
             }
-            let lower = utf8.index(utf8.startIndex, offsetBy: start)
-            let upper = utf8.index(lower, offsetBy: end - start)
-            tokens.append(line[lower..<upper])
+            tokens[count] = TokenRange(start: start, end: end)
+            count += 1
         }
+    }
+
+    /// The most parameters a line of `length` bytes can have under `limits`: room enough for
+    /// ``split(_:into:offset:limits:)`` to find the limit broken rather than its buffer full.
+    static func capacity(forLineOf length: Int, limits: FrameLimits) -> Int {
+        max(0, min(limits.maximumArgumentCount, length / 2 + 2))
     }
 
     @inline(never)
@@ -76,4 +69,12 @@ enum LineSplitter {
         let hex = byte < 0x10 ? "0\(String(byte, radix: 16))" : String(byte, radix: 16)
         throw FramingError(.controlCharacter, offset: offset, detail: "byte 0x\(hex) at line byte \(index)")
     }
+}
+
+/// Where one parameter lies in a line: bytes `start..<end`.
+struct TokenRange {
+    var start: Int
+    var end: Int
+
+    var count: Int { end - start }
 }

@@ -5,10 +5,12 @@ public struct IssuedTicket: Sendable, Hashable {
     /// The compact ticket the client presents, `t=<token>&p=<profile>`
     /// (``MSNAuth/SecureToken/passportTicket()``).
     public let ticket: String
-    /// The `t=` part alone: the key the store knows the ticket by, and the profile message's
-    /// `MSPAuth:` value.
+    /// The `t=` part alone (``TicketKey``: the sign-in's entry, the service's slot and a code):
+    /// what the store checks, and the profile message's `MSPAuth:` value. The `p=` part is
+    /// random and not checked.
     public let token: String
-    /// The proof key, base64 of 24 random bytes: RST's `wst:BinarySecret`. The notification
+    /// The proof key, base64 of 24 bytes (an HMAC under the store's secret key, so not kept but
+    /// computed again when the ticket is checked): RST's `wst:BinarySecret`. The notification
     /// server needs it to check the `MBI_KEY` blob of an SSO sign-in.
     public let proofKey: String
     /// The account the ticket signs in as.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import MSNAuth
 
@@ -13,16 +14,24 @@ import MSNAuth
 ///
 /// ```swift
 /// let issued = await tickets.issue(account: alice, service: .messengerClear)
+/// let both = await tickets.issue(account: alice, services: [.messengerClear, .contacts])
 /// if let grant = await tickets.validate(ticket: presented, service: .messengerClear) {
 ///     // grant.accountID, grant.proofKey
 /// }
 /// ```
 ///
-/// Tickets are random (``MSNAuth/SecureToken/passportTicket()``, 240 bits in the `t=` part), each
-/// bound to one account and one service, and expire after ``Configuration/lifetime``. They live
-/// in memory only: **a restart invalidates every ticket**, and clients simply sign in again
-/// through Passport. Memory is bounded by ``Configuration/maximumTickets``; the oldest tickets
-/// are dropped first.
+/// Tickets are unguessable (``TicketKey``: a random 64-bit sign-in number and a 168-bit HMAC
+/// under a key drawn when the store is created, in the 40-character `t=` part), each bound to
+/// one account and one service, and expire after ``Configuration/lifetime``. They live in
+/// memory only: **a restart invalidates every ticket**, and clients simply sign in again
+/// through Passport.
+///
+/// The store keeps **one small entry per sign-in**, however many services the sign-in asked
+/// for (RST asks for several at once: ``issue(account:services:)``): the account's number and
+/// sign-in name, the issue time and the services packed in a word. Ticket texts and proof keys
+/// are not kept: they are computed again from the entry when a ticket is checked, and the
+/// presented code is compared in constant time. Memory is bounded by
+/// ``Configuration/maximumTickets`` entries; the oldest are dropped first.
 public actor TicketStore {
     /// Lifetimes and bounds.
     public struct Configuration: Sendable {
@@ -32,7 +41,8 @@ public actor TicketStore {
         /// How long an expired ticket is still recognised as "expired" rather than "unknown".
         /// Default 1 hour.
         public var expiredRetention: Duration
-        /// Most tickets kept at once; beyond it the oldest are forgotten. Default 100,000.
+        /// Most entries (sign-ins, each with the tickets of all its services) kept at once;
+        /// beyond it the oldest are forgotten. Default 100,000.
         public var maximumTickets: Int
 
         /// Creates a configuration.
@@ -43,18 +53,25 @@ public actor TicketStore {
         }
     }
 
+    /// One sign-in: 48 bytes inline, plus the sign-in name's storage when it is longer than
+    /// 15 bytes.
     private struct Entry {
-        let ticket: IssuedTicket
+        let accountID: Account.ID
+        let issuedAt: Date
         let email: String
+        let services: TicketServices
     }
 
     /// The lifetimes and bounds this store was created with.
     public nonisolated let configuration: Configuration
     private let now: @Sendable () -> Date
-    private var entries: [String: Entry] = [:]
-    /// Tokens in issue order (so in expiry order, lifetimes being equal); `head` is the oldest
-    /// still to look at.
-    private var order: [String] = []
+    /// The HMAC key of every ticket code and proof key; never leaves the store.
+    private let key = SymmetricKey(size: .bits256)
+    private let lifetime: TimeInterval
+    private var entries: [UInt64: Entry] = [:]
+    /// Sign-in numbers in issue order (so in expiry order, lifetimes being equal); `head` is
+    /// the oldest still to look at.
+    private var order: [UInt64] = []
     private var head = 0
 
     /// Creates an empty store.
@@ -65,33 +82,50 @@ public actor TicketStore {
     public init(configuration: Configuration = Configuration(), now: @escaping @Sendable () -> Date = { Date() }) {
         self.configuration = configuration
         self.now = now
+        self.lifetime = Self.seconds(configuration.lifetime)
     }
 
-    /// Number of tickets currently remembered (live or recently expired).
+    /// Number of entries currently remembered (live or recently expired): one per sign-in,
+    /// whatever the number of services it got tickets for.
     public var count: Int { entries.count }
 
     /// Issues a ticket for `account`, good for `service` only.
     public func issue(account: Account, service: PassportService) -> IssuedTicket {
+        issue(account: account, services: [service])[0]
+    }
+
+    /// Issues one ticket per service of `services`, in order, each good for its own service
+    /// only, all in one entry (an RST sign-in asking for several services).
+    ///
+    /// No services make no entry; more than 256 make several entries.
+    public func issue(account: Account, services: [PassportService]) -> [IssuedTicket] {
+        guard !services.isEmpty else { return [] }
+        guard services.count <= 256 else {
+            return stride(from: 0, to: services.count, by: 256).flatMap {
+                issue(account: account, services: Array(services[$0..<min($0 + 256, services.count)]))
+            }
+        }
         let issuedAt = now()
         sweep(at: issuedAt)
-        var ticket: String
-        var token: String
+        var signIn: UInt64
         repeat {
-            ticket = SecureToken.passportTicket()
-            token = String(Self.token(in: ticket) ?? "")
-        } while entries[token] != nil
-        let issued = IssuedTicket(
-            ticket: ticket,
-            token: token,
-            proofKey: SecureToken.proofKey(),
-            accountID: account.id,
-            service: service,
-            issuedAt: issuedAt,
-            expiresAt: issuedAt.addingTimeInterval(Self.seconds(configuration.lifetime))
-        )
-        entries[token] = Entry(ticket: issued, email: account.email)
-        order.append(token)
-        return issued
+            signIn = UInt64.random(in: .min ... .max)
+        } while entries[signIn] != nil
+        let entry = Entry(accountID: account.id, issuedAt: issuedAt, email: account.email, services: TicketServices(services))
+        entries[signIn] = entry
+        order.append(signIn)
+        return services.indices.map { slot in
+            let token = self.token(signIn: signIn, slot: UInt8(slot), entry: entry)
+            return IssuedTicket(
+                ticket: "t=\(token)&p=\(SecureToken.urlSafeString(length: SecureToken.ticketPartLength))",
+                token: token,
+                proofKey: proofKey(signIn: signIn, slot: UInt8(slot), entry: entry),
+                accountID: account.id,
+                service: services[slot],
+                issuedAt: issuedAt,
+                expiresAt: issuedAt.addingTimeInterval(lifetime)
+            )
+        }
     }
 
     /// The grant of a ticket that is live and was issued for `service`, else `nil`.
@@ -104,30 +138,49 @@ public actor TicketStore {
 
     /// Like ``validate(ticket:service:)`` but tells why a ticket is refused.
     public func check(ticket: some StringProtocol, service: PassportService) -> TicketValidation {
-        guard let token = Self.token(in: ticket), let entry = entries[String(token)] else { return .unknown }
-        let issued = entry.ticket
-        guard now() < issued.expiresAt else { return .expired }
-        guard issued.service == service else { return .wrongService(issued.service) }
+        guard let text = Self.token(in: ticket), let key = TicketKey(text: text),
+              let entry = entries[key.signIn], let issuedFor = entry.services[Int(key.slot)]
+        else { return .unknown }
+        let expected = TicketKey.code(key: self.key, signIn: key.signIn, slot: key.slot, accountID: entry.accountID,
+                                      issuedAt: entry.issuedAt)
+        guard TicketKey.constantTimeEqual(expected, key.code) else { return .unknown }
+        let expiresAt = entry.issuedAt.addingTimeInterval(lifetime)
+        guard now() < expiresAt else { return .expired }
+        guard issuedFor == service else { return .wrongService(issuedFor) }
         return .valid(
             TicketGrant(
-                accountID: issued.accountID,
+                accountID: entry.accountID,
                 email: entry.email,
-                token: issued.token,
-                service: issued.service,
-                proofKey: issued.proofKey,
-                expiresAt: issued.expiresAt
+                token: String(text),
+                service: issuedFor,
+                proofKey: proofKey(signIn: key.signIn, slot: key.slot, entry: entry),
+                expiresAt: expiresAt
             )
         )
     }
 
     /// Forgets every ticket of an account (after its removal or a password change).
     ///
-    /// - Returns: How many tickets were revoked.
+    /// - Returns: How many tickets were revoked (every service of every sign-in).
     @discardableResult
     public func revokeTickets(of accountID: Account.ID) -> Int {
-        let before = entries.count
-        entries = entries.filter { $0.value.ticket.accountID != accountID }
-        return before - entries.count
+        var revoked = 0
+        entries = entries.filter { _, entry in
+            guard entry.accountID == accountID else { return true }
+            revoked += entry.services.count
+            return false
+        }
+        return revoked
+    }
+
+    private func token(signIn: UInt64, slot: UInt8, entry: Entry) -> String {
+        TicketKey(signIn: signIn, slot: slot,
+                  code: TicketKey.code(key: key, signIn: signIn, slot: slot, accountID: entry.accountID, issuedAt: entry.issuedAt))
+            .text
+    }
+
+    private func proofKey(signIn: UInt64, slot: UInt8, entry: Entry) -> String {
+        TicketKey.proofKey(key: key, signIn: signIn, slot: slot, accountID: entry.accountID, issuedAt: entry.issuedAt)
     }
 
     /// The `t=` value of a compact ticket, or the text itself if it has no `t=`; `nil` unless
@@ -150,11 +203,11 @@ public actor TicketStore {
     private func sweep(at instant: Date) {
         let retention = Self.seconds(configuration.expiredRetention)
         while head < order.count {
-            let token = order[head]
-            if let entry = entries[token] {
-                let stale = instant >= entry.ticket.expiresAt.addingTimeInterval(retention)
+            let signIn = order[head]
+            if let entry = entries[signIn] {
+                let stale = instant >= entry.issuedAt.addingTimeInterval(lifetime + retention)
                 guard stale || entries.count >= configuration.maximumTickets else { break }
-                entries[token] = nil
+                entries[signIn] = nil
             }
             head += 1
         }

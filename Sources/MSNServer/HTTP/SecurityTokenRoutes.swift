@@ -76,15 +76,17 @@ struct SecurityTokenRoutes: Sendable {
         }
 
         let now = Date()
+        // Every compact ticket of the request in one store entry.
+        let compact = parsed.tokens.filter { $0.service != .passportTB }
+        var issued = compact.isEmpty ? [] : await tickets.issue(account: account, services: compact.map(\.service))[...]
         var answers: [SecurityTokenResponse.Answer] = []
         for token in parsed.tokens {
             let service = token.service
             if service == .passportTB {
                 let lifetime = tickets.configuration.lifetime
                 answers.append(.legacy(address: token.address, created: now, expires: now.addingTimeInterval(Double(lifetime.components.seconds))))
-            } else {
-                let issued = await tickets.issue(account: account, service: service)
-                answers.append(.compact(address: token.address, ticket: issued, includesProofKey: service == .messengerClear))
+            } else if let ticket = issued.popFirst() {
+                answers.append(.compact(address: token.address, ticket: ticket, includesProofKey: service == .messengerClear))
             }
         }
         logger.info("RST: tokens issued", metadata: ["account": "\(account.email)", "services": "\(parsed.tokens.map(\.address))"])

@@ -18,6 +18,18 @@ public enum AcknowledgementMode: String, Sendable, Hashable, CaseIterable {
     /// Data (P2P), acknowledged; MSNP9+ (``Dialect/supportsDataMessages``).
     case data = "D"
 
+    /// Reads the mode field of a `MSG` line without making a `String` of it.
+    public init?(_ field: Substring) {
+        guard field.utf8.count == 1, let byte = field.utf8.first else { return nil }
+        switch byte {
+        case UInt8(ascii: "U"): self = .unacknowledged
+        case UInt8(ascii: "N"): self = .negativeOnly
+        case UInt8(ascii: "A"): self = .acknowledged
+        case UInt8(ascii: "D"): self = .data
+        default: return nil
+        }
+    }
+
     /// The answer to the sender of `MSG trID <mode>` once delivery is known: `ACK trID`,
     /// `NAK trID` or nothing.
     public func reply(_ transactionID: TransactionID, delivered: Bool) -> Frame? {

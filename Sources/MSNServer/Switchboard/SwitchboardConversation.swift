@@ -1,17 +1,29 @@
 /// One running switchboard session: its participants in join order and the invitations still
-/// ringing.
+/// ringing. Lives in the ``SwitchboardHub``'s state; its ``room`` is what `MSG` relaying uses.
 struct SwitchboardConversation: Sendable {
     let sessionID: String
-    /// Connections in join order.
-    var participants: [SwitchboardParticipant] = []
+    /// The members and last activity, shared with every participant for relaying.
+    let room: SwitchboardRoom
+    /// Connections in join order (the room is updated with every change).
+    var participants: [SwitchboardParticipant] = [] {
+        didSet { room.setParticipants(participants) }
+    }
     /// Accounts called and not yet answered, with when their invitation runs out.
     var ringing: [String: ContinuousClock.Instant] = [:]
     /// The last `MSG` or join.
-    var lastActivity: ContinuousClock.Instant
+    var lastActivity: ContinuousClock.Instant {
+        get { room.lastActivity }
+        nonmutating set { room.lastActivity = newValue }
+    }
 
     init(sessionID: String, now: ContinuousClock.Instant) {
         self.sessionID = sessionID
-        self.lastActivity = now
+        self.room = SwitchboardRoom(now: now)
+    }
+
+    /// The conversation has ended: relaying stops, and the room lets go of its members.
+    func end() {
+        room.setParticipants([])
     }
 
     /// Whether `account` (lower-cased) has a connection here.

@@ -20,7 +20,9 @@ import Synchronization
 ///
 /// Every frame for a participant is queued into its bounded ``Outbox`` while the state lock
 /// is held, so each connection sees events in the order they happened (no `MSG` before
-/// `ANS … OK`, no `JOI` before `CAL … RINGING`); queuing never waits.
+/// `ANS … OK`, no `JOI` before `CAL … RINGING`); queuing never waits. A `MSG` is queued under
+/// its conversation's own lock (``SwitchboardRoom``), whose membership the hub changes under
+/// both locks, so messages in different conversations never wait for each other.
 public final class SwitchboardHub: Service, Sendable {
     public let configuration: SwitchboardConfiguration
     let registry: SessionRegistry
@@ -108,9 +110,9 @@ public final class SwitchboardHub: Service, Sendable {
             else { return nil }
             var sessionID: String
             repeat { sessionID = SecureToken.sessionID() } while state.conversations[sessionID] != nil
-            let participant = SwitchboardParticipant(id: connectionID, sessionID: sessionID,
-                                                     identity: grant.identity.adopting(request.handle), outbox: outbox)
             var conversation = SwitchboardConversation(sessionID: sessionID, now: now)
+            let participant = SwitchboardParticipant(id: connectionID, conversation: conversation,
+                                                     identity: grant.identity.adopting(request.handle), outbox: outbox)
             conversation.participants = [participant]
             state.conversations[sessionID] = conversation
             return participant
@@ -128,7 +130,7 @@ public final class SwitchboardHub: Service, Sendable {
                   var conversation = state.conversations[request.sessionID]
             else { return nil }
             let identity = grant.identity.adopting(request.handle)
-            let participant = SwitchboardParticipant(id: connectionID, sessionID: request.sessionID,
+            let participant = SwitchboardParticipant(id: connectionID, conversation: conversation,
                                                      identity: identity, outbox: outbox)
             let present = conversation.participants
             var welcome = SwitchboardLines.roster(for: identity, present: present.map(\.identity),
@@ -152,20 +154,10 @@ public final class SwitchboardHub: Service, Sendable {
 
     /// Queues `MSG sender name length` + `payload` (byte for byte) for every other connection
     /// of the conversation. `true` only when there was at least one and every one took it.
+    ///
+    /// Takes only the conversation's own lock (its ``SwitchboardRoom``), not the hub's.
     public func relay(_ payload: ByteBuffer, from sender: SwitchboardParticipant) -> Bool {
-        let now = now()
-        return state.withLock { state -> Bool in
-            guard let participants = state.conversations[sender.sessionID]?.participants,
-                  participants.contains(where: { $0.id != sender.id })
-            else { return false }
-            state.conversations[sender.sessionID]?.lastActivity = now
-            let frame = Frame(verb: .msg, arguments: sender.messageArguments, payload: payload)
-            var delivered = true
-            for recipient in participants where recipient.id != sender.id && !recipient.outbox.send(frame) {
-                delivered = false
-            }
-            return delivered
-        }
+        sender.room.relay(payload, from: sender, now: now())
     }
 
     // MARK: - Leaving
@@ -202,6 +194,7 @@ public final class SwitchboardHub: Service, Sendable {
                 if conversation.lastActivity + idle <= now {
                     ended.append(conversation)
                     state.conversations[sessionID] = nil
+                    conversation.end()
                     Self.close(conversation)
                 } else if !conversation.ringing.isEmpty {
                     state.conversations[sessionID]?.ringing = conversation.ringing.filter { $0.value > now }
@@ -223,7 +216,10 @@ public final class SwitchboardHub: Service, Sendable {
             let conversations = state.conversations.values
             state.conversations = [:]
             state.cookies.removeAll()
-            for conversation in conversations { Self.close(conversation) }
+            for conversation in conversations {
+                conversation.end()
+                Self.close(conversation)
+            }
             return conversations.count
         }
         logger.info("shutting down: closed \(count) conversation(s)")

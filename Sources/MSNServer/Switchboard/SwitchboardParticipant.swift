@@ -15,10 +15,13 @@ public final class SwitchboardParticipant: Sendable, Identifiable {
     let outbox: Outbox
     /// `sender-email url-name` of every `MSG` this participant sends, built once.
     let messageArguments: [Substring]
+    /// The conversation's members, for relaying this participant's `MSG`s.
+    let room: SwitchboardRoom
 
-    init(id: UInt64, sessionID: String, identity: SwitchboardIdentity, outbox: Outbox) {
+    init(id: UInt64, conversation: SwitchboardConversation, identity: SwitchboardIdentity, outbox: Outbox) {
         self.id = id
-        self.sessionID = sessionID
+        self.sessionID = conversation.sessionID
+        self.room = conversation.room
         self.identity = identity
         self.outbox = outbox
         self.messageArguments = SwitchboardLines.message(from: identity, payload: ByteBuffer()).arguments

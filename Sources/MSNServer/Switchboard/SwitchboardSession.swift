@@ -17,7 +17,14 @@ public struct SwitchboardSession: FrameSession {
     public var dialect: Dialect? { state.dialect }
 
     public mutating func receive(_ frame: Frame) async -> SessionDisposition {
-        await perform(state.receive(frame))
+        // The common case, a MSG to relay, without building action lists: the same steps as
+        // perform([.relay(…)]).
+        if let participant, case .relay(let trID, let mode, let payload)? = state.relayAction(frame) {
+            let delivered = hub.relay(payload, from: participant)
+            guard let reply = state.relayReply(trID, mode: mode, delivered: delivered) else { return .proceed }
+            return context.outbox.send(reply) ? .proceed : .close
+        }
+        return await perform(state.receive(frame))
     }
 
     public mutating func connectionClosed() async {

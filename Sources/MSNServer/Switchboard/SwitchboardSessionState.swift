@@ -32,16 +32,18 @@ public struct SwitchboardSessionState: Sendable {
     }
 
     public let maximumMessageLength: Int
-    public private(set) var phase: Phase = .awaitingLogin
+    public private(set) var phase: Phase = .awaitingLogin {
+        didSet {
+            if case .joined(let identity) = phase { dialect = identity.dialect } else { dialect = nil }
+        }
+    }
+
+    /// The dialect of the joined connection, `nil` before (kept apart from ``phase``, which is
+    /// read for every frame).
+    public private(set) var dialect: Dialect?
 
     public init(maximumMessageLength: Int = 1664) {
         self.maximumMessageLength = maximumMessageLength
-    }
-
-    /// The dialect of the joined connection, `nil` before.
-    public var dialect: Dialect? {
-        if case .joined(let identity) = phase { return identity.dialect }
-        return nil
     }
 
     /// Handles one frame from the client.
@@ -80,7 +82,7 @@ public struct SwitchboardSessionState: Sendable {
         case .msg:
             // MSG 4 A 161 + payload
             guard let trID = frame.transactionID, frame.arguments.count == 1, let payload = frame.payload,
-                  let mode = AcknowledgementMode(rawValue: String(frame.arguments[0])),
+                  let mode = AcknowledgementMode(frame.arguments[0]),
                   mode != .data || dialect.supportsDataMessages
             else { return close() }
             guard payload.readableBytes <= maximumMessageLength else {
@@ -97,6 +99,24 @@ public struct SwitchboardSessionState: Sendable {
             // OUT, and anything out of place.
             return close()
         }
+    }
+
+    /// The ``SwitchboardAction/relay(_:mode:payload:)`` of a well-formed `MSG` on a joined
+    /// connection (the one action ``receive(_:)`` returns for it), without building a list;
+    /// `nil` for any other frame, which ``receive(_:)`` handles. Changes nothing.
+    ///
+    /// ```
+    /// C: MSG 4 A 161 + payload   → relay(4, A, payload)
+    /// C: MSG 4 A 1700 + payload  → nil (receive: 285 4, close)
+    /// ```
+    public func relayAction(_ frame: Frame) -> SwitchboardAction? {
+        guard frame.verb == .msg, let dialect,
+              let trID = frame.transactionID, frame.arguments.count == 1, let payload = frame.payload,
+              let mode = AcknowledgementMode(frame.arguments[0]),
+              mode != .data || dialect.supportsDataMessages,
+              payload.readableBytes <= maximumMessageLength
+        else { return nil }
+        return .relay(trID, mode: mode, payload: payload)
     }
 
     /// Reports the hub's answer to ``SwitchboardAction/start(_:)`` or
@@ -130,8 +150,14 @@ public struct SwitchboardSessionState: Sendable {
     /// nothing, as the mode asks.
     public func relayFinished(_ transactionID: TransactionID, mode: AcknowledgementMode,
                               delivered: Bool) -> [SwitchboardAction] {
-        guard case .joined = phase, let reply = mode.reply(transactionID, delivered: delivered) else { return [] }
-        return [.send(reply)]
+        relayReply(transactionID, mode: mode, delivered: delivered).map { [.send($0)] } ?? []
+    }
+
+    /// The frame of ``relayFinished(_:mode:delivered:)`` (`ACK`, `NAK`, or `nil` for none),
+    /// without building a list.
+    public func relayReply(_ transactionID: TransactionID, mode: AcknowledgementMode, delivered: Bool) -> Frame? {
+        guard dialect != nil else { return nil }  // joined
+        return mode.reply(transactionID, delivered: delivered)
     }
 
     /// Stops answering and asks for the connection to close.

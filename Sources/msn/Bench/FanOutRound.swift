@@ -11,7 +11,7 @@ import Synchronization
 final class FanOutRound: Sendable {
     private struct State {
         var number = 0
-        var status = ""
+        var status: StatusToken?
         var expected: [Bool] = []
         /// The round each watcher last counted for, so a duplicate counts once.
         var counted: [Int]
@@ -42,7 +42,7 @@ final class FanOutRound: Sendable {
         let elapsed: Duration? = await withCheckedContinuation { continuation in
             state.withLock { state in
                 state.number += 1
-                state.status = status
+                state.status = StatusToken(status)
                 state.expected = expecting
                 state.remaining = count
                 state.waiter = continuation
@@ -62,9 +62,14 @@ final class FanOutRound: Sendable {
 
     /// Watcher `index` received `NLN status …`.
     func arrived(watcher index: Int, status: Substring) {
+        arrived(watcher: index, status: StatusToken(status))
+    }
+
+    /// Watcher `index` received `NLN status …`; the status as packed from the line's bytes.
+    func arrived(watcher index: Int, status: StatusToken?) {
         let now = ContinuousClock.now
         let waiter: CheckedContinuation<Duration?, Never>? = state.withLock { state in
-            guard status == state.status, index < state.expected.count, state.expected[index],
+            guard let status, status == state.status, index < state.expected.count, state.expected[index],
                   state.counted[index] != state.number else {
                 state.strays += 1
                 return nil
@@ -91,7 +96,7 @@ final class FanOutRound: Sendable {
         let waiter = state.withLock { state -> CheckedContinuation<Duration?, Never>? in
             guard state.number == number, let waiter = state.waiter else { return nil }
             state.waiter = nil
-            state.status = ""
+            state.status = nil
             return waiter
         }
         waiter?.resume(returning: nil)

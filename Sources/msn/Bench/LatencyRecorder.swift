@@ -22,6 +22,11 @@ struct LatencyRecorder: Sendable {
         samples.append(UInt64(max(0, nanoseconds)))
     }
 
+    /// Records one latency given in nanoseconds.
+    mutating func record(nanoseconds: UInt64) {
+        samples.append(nanoseconds)
+    }
+
     /// Adds every sample of `other`.
     mutating func merge(_ other: LatencyRecorder) {
         samples.append(contentsOf: other.samples)

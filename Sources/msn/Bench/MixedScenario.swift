@@ -123,7 +123,14 @@ struct MixedScenario: BenchScenario, SelfHostedBenchScenario {
             report.metrics["serverRSSStartBytes"] = Double(first)
             report.metrics["serverRSSMaxBytes"] = Double(peak)
             report.metrics["serverRSSEndBytes"] = Double(last)
+            // The first sample is taken before any conversation is open; the working set (every
+            // conversation the rates keep open, the buffers of the traffic) is reached about one
+            // conversation length later. "Flat memory" compares the end with the settled sample.
+            let settleSeconds = max(30, 3 * rates.conversationLength.seconds)
+            let settled = samples[min(samples.count - 1, Int(settleSeconds / 2))]
+            report.metrics["serverRSSSettledBytes"] = Double(settled)
             report.notes.append("server RSS (every 2 s, \(samples.count) samples): start \(ProcessResources.megabytes(first)), "
+                + "settled (after \(BenchReportPrinter.format(settleSeconds, 0)) s) \(ProcessResources.megabytes(settled)), "
                 + "max \(ProcessResources.megabytes(peak)), end \(ProcessResources.megabytes(last))"
                 + (afterTearDown.map { ", after everyone signed out \(ProcessResources.megabytes($0))" } ?? ""))
         }

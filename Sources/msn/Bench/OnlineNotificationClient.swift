@@ -17,12 +17,18 @@ import NIOPosix
 /// ```
 /// Load tools use it where thousands of connections must stay signed in and the client side
 /// must cost as little as possible (`msn bench presence`, `msn bench sync`).
+///
+/// With `onStatus`, `NLN` lines are not decoded into frames at all: the handler checks the
+/// first bytes of each line for `NLN `, hands the status (the next token) to `onStatus` and
+/// skips to the line's end. Every other line still goes through the frame decoder to `onFrame`.
 enum OnlineNotificationClient {
     /// Signs `email` in on a new connection and sends `CHG 5 NLN 0`; returns once the echo
-    /// arrived. `onFrame` then sees every later frame; `receiveBuffer` sets `SO_RCVBUF`.
+    /// arrived. `onFrame` then sees every later frame — except `NLN` lines when `onStatus` is
+    /// given: those go to `onStatus` as their status only. `receiveBuffer` sets `SO_RCVBUF`.
     static func connect(server: ServerAddress, dialect: Dialect, email: String,
                         ticket: MessengerClient.PassportTicket, receiveBuffer: Int? = nil,
                         timeout: Duration = .seconds(30),
+                        onStatus: (@Sendable (StatusToken) -> Void)? = nil,
                         onFrame: @escaping @Sendable (Frame) -> Void) async throws -> any Channel {
         guard dialect.authenticationScheme != .md5 else {
             throw NotificationLoginClient.Failure(description: "\(dialect) has no ticket login")
@@ -39,7 +45,7 @@ enum OnlineNotificationClient {
         let channel = try await bootstrap.channelInitializer { channel in
             channel.eventLoop.makeCompletedFuture {
                 try channel.pipeline.syncOperations.addHandler(
-                    Handler(login: login, ready: ready, onFrame: onFrame))
+                    Handler(login: login, ready: ready, onStatus: onStatus, onFrame: onFrame))
             }
         }.connect(host: server.host, port: server.port).get()
         let timer = loop.scheduleTask(in: TimeAmount(timeout)) {
@@ -82,13 +88,16 @@ enum OnlineNotificationClient {
         private let login: Login
         private let ready: EventLoopPromise<Void>
         private let onFrame: @Sendable (Frame) -> Void
+        private let onStatus: (@Sendable (StatusToken) -> Void)?
         private var decoder = FrameDecoder(sender: .server)
         private var received = ByteBuffer()
         private var step = Step.version
 
-        init(login: Login, ready: EventLoopPromise<Void>, onFrame: @escaping @Sendable (Frame) -> Void) {
+        init(login: Login, ready: EventLoopPromise<Void>, onStatus: (@Sendable (StatusToken) -> Void)? = nil,
+             onFrame: @escaping @Sendable (Frame) -> Void) {
             self.login = login
             self.ready = ready
+            self.onStatus = onStatus
             self.onFrame = onFrame
         }
 
@@ -111,16 +120,40 @@ enum OnlineNotificationClient {
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             var bytes = unwrapInboundIn(data)
-            received.writeBuffer(&bytes)
+            // Usually nothing is left over from the previous read: use the read's buffer as is.
+            if received.readableBytes == 0 { received = bytes } else { received.writeBuffer(&bytes) }
             do {
-                while let frame = try decoder.decode(buffer: &received) {
+                while true {
+                    if step == .ready, let onStatus, let status = Self.skipStatusLine(&received) {
+                        onStatus(status)
+                        continue
+                    }
+                    guard received.readableBytes > 0, let frame = try decoder.decode(buffer: &received) else { break }
                     if step == .ready { onFrame(frame) } else { advance(frame, context: context) }
                 }
-                received.discardReadBytes()
+                if received.readableBytes == 0 { received.clear() } else { received.discardReadBytes() }
             } catch {
                 ready.fail(error)
                 context.close(promise: nil)
             }
+        }
+
+        /// When `buffer` starts with a whole `NLN <status> …` line: reads past it and returns the
+        /// status. Otherwise (another verb, an incomplete line, an odd status) leaves `buffer`
+        /// as it is and returns `nil`, for the frame decoder. `NLN` never carries a payload.
+        static func skipStatusLine(_ buffer: inout ByteBuffer) -> StatusToken? {
+            let found: (token: StatusToken, length: Int)? = buffer.withUnsafeReadableBytes { raw in
+                guard raw.count > 4, raw[0] == UInt8(ascii: "N"), raw[1] == UInt8(ascii: "L"),
+                      raw[2] == UInt8(ascii: "N"), raw[3] == UInt8(ascii: " "),
+                      let newline = raw.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+                var end = 4
+                while end < newline, raw[end] != UInt8(ascii: " "), raw[end] != UInt8(ascii: "\r") { end += 1 }
+                guard let token = StatusToken(bytes: raw[4..<end]) else { return nil }
+                return (token, newline + 1)
+            }
+            guard let found else { return nil }
+            buffer.moveReaderIndex(forwardBy: found.length)
+            return found.token
         }
 
         private func send(_ frame: Frame, context: ChannelHandlerContext) {

@@ -66,10 +66,9 @@ struct PresenceScenario: BenchScenario {
         let channels = try await Self.connectAll(count: watchers.count) { index in
             let channel = try await OnlineNotificationClient.connect(
                 server: server, dialect: dialect, email: watchers[index].email, ticket: tickets[watchers[index].email]!,
-                receiveBuffer: index < slowCount ? Self.slowReceiveBuffer : nil
-            ) { frame in
-                if frame.verb == .nln, let status = frame.argument(0) { round.arrived(watcher: index, status: status) }
-            }
+                receiveBuffer: index < slowCount ? Self.slowReceiveBuffer : nil,
+                onStatus: { status in round.arrived(watcher: index, status: status) }
+            ) { _ in }
             channel.closeFuture.whenComplete { _ in connections.ended() }
             return channel
         }

@@ -34,7 +34,8 @@ final class RelayConnection: Sendable {
     let counters: RelayCounters
     /// Frames read in line mode.
     let frames: AsyncThrowingStream<Frame, any Error>
-    private let handler: NIOLoopBound<RelayConnectionHandler>
+    /// The handler, usable on the channel's event loop (``RelayPacer`` drives it there).
+    let handler: NIOLoopBound<RelayConnectionHandler>
 
     private init(channel: any Channel, handler: NIOLoopBound<RelayConnectionHandler>, counters: RelayCounters,
                  frames: AsyncThrowingStream<Frame, any Error>) {
@@ -102,11 +103,6 @@ final class RelayConnection: Sendable {
         onLoopLater { $0.startWindow(window) }
     }
 
-    /// Sends `rate` messages per second, evenly, until ``stopSending()`` (returns at once).
-    func startPaced(rate: Double) {
-        onLoopLater { $0.startPaced(rate: rate) }
-    }
-
     /// Stops sending (returns at once; the event loop stops at its next turn).
     func stopSending() {
         onLoopLater { $0.stopSending() }
@@ -120,6 +116,11 @@ final class RelayConnection: Sendable {
     /// The latencies recorded so far: (before the latency phase, during it).
     func latencies() async throws -> (peak: LatencyRecorder, paced: LatencyRecorder) {
         try await onLoop { ($0.peakLatencies, $0.pacedLatencies) }
+    }
+
+    /// A paced sender's lateness: per message, actual write time − scheduled send time.
+    func paceLateness() async throws -> LatencyRecorder {
+        try await onLoop { $0.paceLateness }
     }
 
     /// Closes the connection; its close is not counted as a disconnect.
@@ -154,7 +155,13 @@ final class RelayConnectionHandler: ChannelInboundHandler {
     private var acknowledged = 0
     private var window = 0
     private var sending = false
-    private var paced: RepeatedTask?
+    /// Paced sending: the schedule, and ``sent`` when it started.
+    private var pace: PaceSchedule?
+    private var pacedBaseline = 0
+    /// The scheduled time of the next paced message: before it, ``writeDue(now:)`` is one comparison.
+    private var nextDue = UInt64.max
+    /// Per paced message: actual write time − scheduled time (how late the generator's timer was).
+    private(set) var paceLateness = LatencyRecorder()
     private var lineStart = true
     private var firstByte: UInt8 = 0
 
@@ -192,8 +199,7 @@ final class RelayConnectionHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        paced?.cancel()
-        paced = nil
+        pace = nil
         sending = false
         if !closing {
             counters.disconnected.store(true, ordering: .relaxed)
@@ -234,46 +240,57 @@ final class RelayConnectionHandler: ChannelInboundHandler {
         topUp()
     }
 
-    func startPaced(rate: Double) {
-        guard let context, rate > 0 else { return }
+    /// Starts sending on `schedule`; ``RelayPacer``'s timer then calls ``writeDue(now:)``.
+    func startPaced(_ schedule: PaceSchedule) {
         sending = true
         window = 0
-        let interval = max(1.0 / rate, 0.001)
-        let started = RelayMessage.now()
-        let baseline = sent
-        let tick = TimeAmount.nanoseconds(Int64(interval * 1e9))
-        let phase = TimeAmount.nanoseconds(Int64.random(in: 0...max(1, Int64(interval * 1e9))))
-        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        paced = context.eventLoop.scheduleRepeatedTask(initialDelay: phase, delay: tick) { _ in
-            bound.value.paceTick(rate: rate, started: started, baseline: baseline)
-        }
+        pace = schedule
+        pacedBaseline = sent
+        nextDue = schedule.scheduled(0)
     }
 
-    private func paceTick(rate: Double, started: UInt64, baseline: Int) {
-        guard sending else { return }
-        let elapsed = Double(RelayMessage.now() - started) / 1e9
-        let due = Int(elapsed * rate) + 1 - (sent - baseline)
-        if due > 0 { write(due) }
+    /// Writes, in one buffer and one flush, every message of the pace that is due at `now`
+    /// and not yet written, each stamped with its scheduled time. Returns whether this
+    /// connection is still pacing.
+    func writeDue(now: UInt64) -> Bool {
+        guard sending, let pace else { return false }
+        if now < nextDue { return true }
+        guard let context, context.channel.isActive else { return false }
+        let written = sent - pacedBaseline
+        let due = pace.due(at: now) - written
+        if due > 0 {
+            write(due) { sequence in
+                let scheduled = pace.scheduled(sequence - self.pacedBaseline)
+                self.paceLateness.record(nanoseconds: now > scheduled ? now - scheduled : 0)
+                return scheduled
+            }
+        }
+        nextDue = pace.scheduled(sent - pacedBaseline)
+        return true
     }
 
     func stopSending() {
         sending = false
-        paced?.cancel()
-        paced = nil
+        pace = nil
     }
 
     private func topUp() {
         guard sending, window > 0 else { return }
         let room = window - (sent - acknowledged)
-        if room > 0 { write(room) }
+        if room > 0 {
+            let now = RelayMessage.now()
+            write(room) { _ in now }
+        }
     }
 
-    private func write(_ count: Int) {
+    /// Writes `count` messages in one buffer and flushes once; message number `n` (counting
+    /// every message this connection sent) carries the send time `stamp(n)`.
+    private func write(_ count: Int, stamp: (Int) -> UInt64) {
         guard let context, context.channel.isActive else { return }
         var buffer = context.channel.allocator.buffer(capacity: count * message.count)
-        let now = RelayMessage.now()
         for _ in 0..<count {
-            message.stamp(sequence: sent, time: now)
+            let time = stamp(sent)
+            message.stamp(sequence: sent, time: time)
             buffer.writeBytes(message.bytes)
             sent += 1
         }
@@ -354,8 +371,12 @@ final class RelayConnectionHandler: ChannelInboundHandler {
                     position = 0
                     completed += 1
                     if let sentAt = RelayMessage.readStamp(stamp) {
-                        let latency = Duration.nanoseconds(now > sentAt ? Int64(now - sentAt) : 0)
-                        if sentAt >= latencyFrom { pacedLatencies.record(latency) } else { peakLatencies.record(latency) }
+                        let latency = now > sentAt ? now - sentAt : 0
+                        if sentAt >= latencyFrom {
+                            pacedLatencies.record(nanoseconds: latency)
+                        } else {
+                            peakLatencies.record(nanoseconds: latency)
+                        }
                     }
                 }
             }

@@ -47,12 +47,14 @@ struct RelayPhaseResult: Sendable {
     }
 }
 
-/// Drives ``RelayPair``s for one timed phase: starts every sender, lets them run for
+/// Drives ``RelayPair``s for one timed phase: starts the senders, lets them run for
 /// `duration`, stops them, then waits (at most `drainTimeout`) until every message sent is
 /// acknowledged and received.
 ///
 /// ```swift
-/// let peak = try await RelayLoad(label: "peak", duration: .seconds(10)).run(pairs) { $0.startWindow(32) }
+/// let peak = try await RelayLoad(label: "peak", duration: .seconds(10)).run(pairs) { senders in
+///     for sender in senders { sender.startWindow(32) }
+/// }
 /// ```
 struct RelayLoad: Sendable {
     var label: String
@@ -78,11 +80,12 @@ struct RelayLoad: Sendable {
         var settled: Bool { acknowledged >= sent && received >= sent }
     }
 
-    func run(_ pairs: [RelayPair], start: (RelayConnection) -> Void) async throws -> RelayPhaseResult {
+    /// `start` gets every pair's sender and starts them (without waiting).
+    func run(_ pairs: [RelayPair], start: ([RelayConnection]) -> Void) async throws -> RelayPhaseResult {
         let clock = ContinuousClock()
         let before = Totals(pairs)
         let began = clock.now
-        for pair in pairs { start(pair.sender) }
+        start(pairs.map(\.sender))
         let deadline = began + duration
         while clock.now < deadline {
             try await Task.sleep(until: min(deadline, clock.now + .seconds(1)), clock: clock)

@@ -100,4 +100,92 @@ struct TicketStoreTests {
         #expect(await store.validate(ticket: issued[15].ticket, service: .messenger) != nil)
         #expect(await store.validate(ticket: issued[24].ticket, service: .messenger) != nil)
     }
+
+    @Test("one sign-in, several services: one entry, each ticket good for its own service only")
+    func severalServices() async throws {
+        let clock = TestClock()
+        let store = TicketStore(now: clock.function)
+        let services: [PassportService] = [.messengerClear, .contacts, "sup.live.com"]
+        let issued = await store.issue(account: alice, services: services)
+        #expect(issued.map(\.service) == services)
+        #expect(await store.count == 1)
+        #expect(Set(issued.map(\.token)).count == 3)
+        #expect(Set(issued.map(\.proofKey)).count == 3)
+        for ticket in issued {
+            let grant = try #require(await store.validate(ticket: ticket.ticket, service: ticket.service))
+            #expect(grant.accountID == alice.id && grant.email == alice.email && grant.token == ticket.token)
+            #expect(grant.proofKey == ticket.proofKey)
+            #expect(grant.expiresAt == clock.now.addingTimeInterval(24 * 3600))
+            for other in services where other != ticket.service {
+                #expect(await store.check(ticket: ticket.ticket, service: other) == .wrongService(ticket.service))
+            }
+        }
+        #expect(await store.revokeTickets(of: alice.id) == 3)
+        #expect(await store.count == 0)
+    }
+
+    @Test("a ticket moved to another slot of its sign-in, or with any bit changed, is unknown")
+    func tampered() async throws {
+        let store = TicketStore()
+        let issued = await store.issue(account: alice, services: [.contacts, .messengerClear])
+        let contacts = try #require(TicketKey(text: issued[0].token))
+        #expect(contacts.slot == 0)
+        var moved = contacts
+        moved.slot = 1
+        #expect(await store.check(ticket: moved.text, service: .messengerClear) == .unknown)
+        for index in contacts.code.indices {
+            var flipped = contacts
+            flipped.code[index] ^= 0x01
+            #expect(await store.check(ticket: flipped.text, service: .contacts) == .unknown)
+        }
+        var otherSignIn = contacts
+        otherSignIn.signIn &+= 1
+        #expect(await store.check(ticket: otherSignIn.text, service: .contacts) == .unknown)
+        // A second store (another server, or after a restart) knows nothing of these tickets.
+        let other = TicketStore()
+        _ = await other.issue(account: alice, services: [.contacts])
+        #expect(await other.check(ticket: issued[0].ticket, service: .contacts) == .unknown)
+    }
+
+    @Test("ticket keys: 40 URL-safe characters that decode to what was encoded")
+    func keyRoundTrip() throws {
+        let key = TicketKey(signIn: 0x0123_4567_89AB_CDEF, slot: 7, code: (0..<21).map { UInt8($0 * 12) })
+        let text = key.text
+        #expect(text.utf8.count == 40)
+        #expect(TicketStore.token(in: "t=\(text)&p=x") == text[...])
+        #expect(TicketKey(text: text) == key)
+        #expect(TicketKey(text: String(text.dropLast())) == nil)
+        #expect(TicketKey(text: text.replacingOccurrences(of: text.prefix(1), with: "!")) == nil)
+        #expect(TicketKey.constantTimeEqual([1, 2, 3], [1, 2, 3]))
+        #expect(!TicketKey.constantTimeEqual([1, 2, 3], [1, 2, 4]))
+        #expect(!TicketKey.constantTimeEqual([1, 2, 3], [1, 2]))
+    }
+
+    @Test("service lists: packed when well known and at most eight, kept as a list otherwise")
+    func serviceLists() {
+        let cases: [[PassportService]] = [
+            [], [.messengerClear], TicketServices.wellKnown, TicketServices.wellKnown + [.contacts],
+            [.contacts, "Example.COM"], Array(repeating: .storage, count: 9),
+        ]
+        for services in cases {
+            let packed = TicketServices(services)
+            #expect(packed.count == services.count)
+            #expect((0..<services.count).map { packed[$0] } == services.map(Optional.some))
+            #expect(packed[services.count] == nil && packed[-1] == nil)
+        }
+        #expect(MemoryLayout<TicketServices>.size <= 16)
+    }
+
+    @Test("a sign-in asking for more than 256 services gets several entries, every ticket valid")
+    func manyServices() async {
+        let store = TicketStore()
+        let services = (0..<300).map { PassportService("s\($0).example.com") }
+        let issued = await store.issue(account: bob, services: services)
+        #expect(issued.count == 300)
+        #expect(await store.count == 2)
+        #expect(await store.issue(account: bob, services: []).isEmpty)
+        #expect(await store.count == 2)
+        #expect(await store.validate(ticket: issued[299].ticket, service: "s299.example.com")?.accountID == bob.id)
+        #expect(await store.validate(ticket: issued[0].ticket, service: "s0.example.com")?.accountID == bob.id)
+    }
 }

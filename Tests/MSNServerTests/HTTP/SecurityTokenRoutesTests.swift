@@ -43,6 +43,8 @@ struct SecurityTokenRoutesTests {
             let contacts = try #require(await harness.tickets.validate(ticket: tokens[1], service: .contacts))
             #expect(contacts.accountID == alice.id)
             #expect(await harness.tickets.validate(ticket: tokens[1], service: .messengerClear) == nil)
+            // Both tickets of the sign-in share one store entry.
+            #expect(await harness.tickets.count == 1)
 
             // The proof key of the messengerclear.live.com answer is the one the NS will get back.
             let secrets = texts(of: "wst:BinarySecret", in: xml)

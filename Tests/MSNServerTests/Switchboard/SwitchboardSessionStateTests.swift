@@ -118,3 +118,41 @@ import Testing
         }
     }
 }
+
+/// The session's fast path for `MSG` must decide exactly as `receive` does.
+@Suite struct SwitchboardRelayActionTests {
+    @Test(arguments: ["MSG 5 A 2\r\nhi", "MSG 5 U 2\r\nhi", "MSG 5 N 2\r\nhi", "MSG 5 D 2\r\nhi", "MSG 5 Q 2\r\nhi",
+                      "MSG 5 A B 2\r\nhi", "MSG 5 AA 2\r\nhi", "MSG 5 A 1665\r\n" + String(repeating: "x", count: 1665),
+                      "CAL 5 bob@example.com", "OUT"])
+    func relayActionIsReceivesOnlyRelay(line: String) {
+        for dialect in [Dialect.msnp8, .msnp9, .msnp18] {
+            var state = SwitchboardSessionStateTests.joined(
+                SwitchboardIdentity(email: "alice@example.com", dialect: dialect, friendlyName: "Alice"))
+            let frame = Frame.client(line, dialect: dialect)
+            let fast = state.relayAction(frame)
+            let actions = state.receive(frame)
+            if case .relay? = actions.first, actions.count == 1 {
+                #expect(fast == actions[0], "\(line) \(dialect)")
+            } else {
+                #expect(fast == nil, "\(line) \(dialect)")
+            }
+        }
+        #expect(SwitchboardSessionState().relayAction(.client(line)) == nil, "not joined")
+    }
+
+    @Test func relayReplyIsRelayFinished() {
+        let state = SwitchboardSessionStateTests.joined()
+        for mode in AcknowledgementMode.allCases {
+            for delivered in [true, false] {
+                #expect(state.relayReply(9, mode: mode, delivered: delivered).map { [SwitchboardAction.send($0)] } ?? []
+                        == state.relayFinished(9, mode: mode, delivered: delivered))
+            }
+        }
+        #expect(SwitchboardSessionState().relayReply(9, mode: .acknowledged, delivered: true) == nil)
+    }
+
+    @Test func modeFieldIsReadWithoutAString() {
+        for mode in AcknowledgementMode.allCases { #expect(AcknowledgementMode(Substring(mode.rawValue)) == mode) }
+        for field in ["", "a", "AA", "X", "Ü"] { #expect(AcknowledgementMode(Substring(field)) == nil) }
+    }
+}
