@@ -44,7 +44,7 @@ import Testing
 
     /// A connection that does not present a good cookie in time is closed; one that did stays.
     @Test func connectionsMustJoinWithinTheLoginTimeout() async throws {
-        try await F.withNetwork(configure: { $0.connection.loginTimeout = .seconds(2) }) { network in
+        try await F.withNetwork(configure: { $0.connection.loginTimeout = .seconds(5) }) { network in
             let alice = try await F.signIn(network, "alice@example.com", .msnp12)
             let joined = try await alice.openSwitchboard()
             let idle = try await LineClient.connect(to: network.switchboardAddress)
