@@ -72,6 +72,12 @@ struct ServeCommand: AsyncParsableCommand {
             + "(for scripts and `msn bench`; use with port 0)."))
     var printPorts = false
 
+    @Option(name: .customLong("parent-pid"), help: ArgumentHelp(
+        "Stop (as on SIGTERM) once process <pid> is no longer this one's parent "
+            + "(for `msn bench` and tests, so that a crashed parent leaves no server behind).",
+        valueName: "pid"))
+    var parentPID: Int32?
+
     /// The network these options describe.
     var networkConfiguration: MessengerNetworkConfiguration {
         var configuration = MessengerNetworkConfiguration(
@@ -111,6 +117,8 @@ struct ServeCommand: AsyncParsableCommand {
             logger: logger))
         let announcement = printPorts ? Task { await ServeReadyLine.print(network: network) } : nil
         defer { announcement?.cancel() }
+        let watch = parentPID.map { parent in Task { await ParentWatch.signalWhenOrphaned(from: parent) } }
+        defer { watch?.cancel() }
         try await group.run()
         logger.info("stopped")
     }

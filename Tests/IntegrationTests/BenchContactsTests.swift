@@ -4,7 +4,7 @@ import Testing
 
 /// `msn bench presence` and `msn bench sync` at a tiny scale against an embedded network:
 /// every round and sync completes, nothing fails. Behaviour only — no speed is asserted.
-@Suite("msn bench presence and sync")
+@Suite("msn bench presence and sync", .timeLimit(.minutes(2)))
 struct BenchContactsTests {
     static func settings(clients: Int, rounds: Int, dialect: Dialect) -> BenchSettings {
         var settings = BenchSettings()

@@ -4,7 +4,7 @@ import Testing
 
 /// `msn bench login` against an embedded network: the counts add up and nothing fails.
 /// Behaviour only — no speed is asserted.
-@Suite("msn bench login")
+@Suite("msn bench login", .timeLimit(.minutes(2)))
 struct BenchLoginTests {
     static func settings(dialect: Dialect) -> BenchSettings {
         var settings = BenchSettings()

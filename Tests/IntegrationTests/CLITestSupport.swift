@@ -46,25 +46,32 @@ extension CLITestSupport {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let binary = root.appendingPathComponent(".build/debug/msn")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { return nil }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let standardInput = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = standardInput
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        standardInput.fileHandleForWriting.write(Data(input.utf8))
-        try standardInput.fileHandleForWriting.close()
-        // Read once it has exited (blocking reads would hold the test's cooperative threads);
-        // what these commands print fits in a pipe's buffer.
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus,
-                   output: String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
-                   errors: String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        // Output goes to files read once it has exited: no pipe to fill up, no blocking read
+        // on the test's cooperative threads. ChildProcess, not Foundation's Process (see there).
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("msn-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outputFile = directory.appendingPathComponent("out"), errorFile = directory.appendingPathComponent("err")
+        let output = open(outputFile.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let errors = open(errorFile.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        defer { _ = close(output); _ = close(errors) }
+        let standardInput = try ChildProcess.makePipe()
+        let process: ChildProcess
+        do {
+            process = try ChildProcess.spawn(path: binary.path, arguments: arguments, input: standardInput.read,
+                                             output: output, error: errors)
+        } catch {
+            _ = close(standardInput.read); _ = close(standardInput.write)
+            throw error
+        }
+        _ = close(standardInput.read)
+        let writer = FileHandle(fileDescriptor: standardInput.write, closeOnDealloc: true)
+        writer.write(Data(input.utf8))
+        try writer.close()
+        let status = await process.waitUntilExit(within: timeout)
+        return Run(status: status,
+                   output: (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "",
+                   errors: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
     }
 
     /// `--server … --http … --dialect …` for `network`.

@@ -7,7 +7,7 @@ import Testing
 
 /// `msn chat`'s session driven by scripted lines against a real network, with a real client
 /// on the other side.
-@Suite("msn chat session")
+@Suite("msn chat session", .timeLimit(.minutes(2)))
 struct ChatSessionTests {
     /// A running session: feed it lines, read what it printed.
     struct Running {

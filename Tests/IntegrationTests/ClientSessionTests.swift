@@ -6,7 +6,7 @@ import Testing
 
 /// The real client's session behaviour against the real server: challenges, keepalive,
 /// being signed in elsewhere.
-@Suite("Client session against the server")
+@Suite("Client session against the server", .timeLimit(.minutes(2)))
 struct ClientSessionTests {
     static let email = "alice@example.com"
     static let password = "test1234"

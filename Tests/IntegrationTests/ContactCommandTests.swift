@@ -1,5 +1,6 @@
 import Foundation
 import MSNCore
+import MSNServer
 import MSNTestSupport
 import Testing
 @testable import msn
@@ -29,9 +30,11 @@ struct ContactCommandTests {
 
             // Bob stays busy while alice lists her contacts.
             let holding = Task {
-                try await StatusCommand.parse(["bob@example.com", "busy", "--hold", "3"] + bobOptions).perform(password: password)
+                try await StatusCommand.parse(["bob@example.com", "busy", "--hold", "5"] + bobOptions).perform(password: password)
             }
-            try await Task.sleep(for: .seconds(1))
+            try await eventually("the server has bob busy") {
+                await network.registry.sessions(of: "bob@example.com").contains { $0.presence?.status == .busy }
+            }
             let contacts = try ContactsCommand.parse(["alice@example.com", "--settle", "500"] + options)
             let lines = try await contacts.perform(password: password)
             #expect(lines.first?.hasPrefix("alice@example.com (\(dialect)): 1 contact") == true, "\(lines)")
@@ -80,23 +83,11 @@ struct ContactCommandTests {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { return }  // not built in this layout
         try await TestNetwork.withRunning { network in
             try await network.createAccount(email: "alice@example.com", password: ContactPeer.password, legacyMD5: true)
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["contact", "add", "alice@example.com", "nobody@example.com", "--password-stdin"]
-                + Self.options(network, dialect: .msnp8)
-            let input = Pipe(), output = Pipe(), errors = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            process.standardError = errors
-            try process.run()
-            input.fileHandleForWriting.write(Data("\(ContactPeer.password)\n".utf8))
-            try input.fileHandleForWriting.close()
-            let deadline = ContinuousClock.now + .seconds(30)
-            while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(process.terminationStatus == 1)
+            let run = try #require(try await CLITestSupport.runBinary(
+                ["contact", "add", "alice@example.com", "nobody@example.com", "--password-stdin"] + Self.options(network, dialect: .msnp8),
+                input: "\(ContactPeer.password)\n", timeout: .seconds(30)))
+            let text = run.errors
+            #expect(run.status == 1)
             #expect(text.hasPrefix("msn: contact add failed: unknown account"), "\(text)")
             #expect(text.split(separator: "\n").count == 1, "\(text)")
         }

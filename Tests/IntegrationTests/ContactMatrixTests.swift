@@ -47,7 +47,9 @@ struct ContactMatrixTests {
             // A adds B: B sees the pending request; A sees B online.
             try await a.client.addContact(bob)
             await b.waitFor(alice, "sees alice's request") { $0?.isPending == true }
-            #expect(b.changes.contains { if case .pendingRequest(let c) = $0 { c.email == alice } else { false } })
+            await b.waitForChange("reads alice's request from contactChanges") {
+                if case .pendingRequest(let c) = $0 { c.email == alice } else { false }
+            }
             #expect(await b.client.contactList.pendingRequests.map(\.email) == [alice])
             await a.waitFor(bob, "sees bob online") { $0?.status == .online && $0?.lists.contains(.forward) == true }
 

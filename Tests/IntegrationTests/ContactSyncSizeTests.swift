@@ -24,7 +24,9 @@ struct ContactSyncSizeTests {
             #expect(list.forwardList.count == 320)
             #expect(list["friend7@example.com"]?.displayName == "Friend 7")
             #expect(list["friend8@example.com"]?.lists == [.forward, .allow])
-            #expect(alice.changes.contains { if case .synchronized(let snapshot) = $0 { snapshot.contacts.count == 320 } else { false } })
+            await alice.waitForChange("reads the whole list from contactChanges") {
+                if case .synchronized(let snapshot) = $0 { snapshot.contacts.count == 320 } else { false }
+            }
             // The session is usable after the sync: a list command still gets its reply.
             try await alice.client.setStatus(.away)
             await alice.close()

@@ -60,5 +60,24 @@ final class ContactPeer: Sendable {
         return false
     }
 
+    /// Waits until a change matching `predicate` has been read from `contactChanges`.
+    ///
+    /// The contact list is updated before the change is yielded, and the change is read by a
+    /// separate task: after ``waitFor(_:_:within:sourceLocation:_:)`` the change may still be
+    /// in the stream's buffer, so reading ``changes`` at once can miss it.
+    @discardableResult
+    func waitForChange(_ what: String, within timeout: Duration = .seconds(10),
+                       sourceLocation: SourceLocation = #_sourceLocation,
+                       _ predicate: (ContactListChange) -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if changes.contains(where: predicate) { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        if changes.contains(where: predicate) { return true }
+        Issue.record("\(email) (\(dialect)): \(what) — changes read: \(changes)", sourceLocation: sourceLocation)
+        return false
+    }
+
     func close() async { await client.close() }
 }

@@ -5,7 +5,7 @@ import MSNTestSupport
 import Testing
 
 /// The real client signing in to the real server over loopback, in every dialect.
-@Suite("Client login against the server")
+@Suite("Client login against the server", .timeLimit(.minutes(2)))
 struct LoginTests {
     static let email = "alice@example.com"
     static let password = "test1234"

@@ -6,7 +6,7 @@ import Testing
 @testable import msn
 
 /// `msn send` against a real network over loopback.
-@Suite("msn send")
+@Suite("msn send", .timeLimit(.minutes(2)))
 struct SendCommandTests {
     @Test("Delivered: the ACK is reported in one line and the exit status is 0",
           arguments: [(Dialect.msnp15, Dialect.msnp8), (.msnp18, .msnp11), (.msnp7, .msnp13)])

@@ -108,6 +108,11 @@ final class RelayConnection: Sendable {
         onLoopLater { $0.stopSending() }
     }
 
+    /// Stops sending and returns once the event loop has: nothing is sent after that.
+    func stopSendingAndWait() async {
+        _ = try? await onLoop { $0.stopSending() }
+    }
+
     /// Messages stamped at or after `time` count as latency-phase messages from now on.
     func setLatencyPhase(from time: UInt64) async throws {
         try await onLoop { $0.latencyFrom = time }

@@ -99,7 +99,10 @@ struct RelayLoad: Sendable {
                 FileHandle.standardError.write(Data(line.utf8))
             }
         }
-        for pair in pairs { pair.sender.stopSending() }
+        // The phase lasts until every sender has really stopped: a busy event loop still
+        // writes what was due (a paced sender catches up) until its stop runs, and those
+        // messages count in `sent`.
+        for pair in pairs { await pair.sender.stopSendingAndWait() }
         let elapsed = clock.now - began
         let atStop = Totals(pairs)
         let drainDeadline = clock.now + drainTimeout

@@ -39,26 +39,34 @@ enum ServerProcess {
                                              mutualContacts: contacts)
         }
 
-        let process = Process()
-        process.executableURL = try executable()
-        process.arguments = ["serve", "--data", directory.path, "--port", "0", "--ns-port", "0", "--sb-port", "0",
+        let arguments = ["serve", "--data", directory.path, "--port", "0", "--ns-port", "0", "--sb-port", "0",
                              "--http-port", "0", "--print-ports", "--log-level", "warning",
                              "--password-iterations", String(passwordIterations),
                              // Every bench client connects from 127.0.0.1.
-                             "--max-connections-per-address", "0"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+                             "--max-connections-per-address", "0",
+                             // Gone with this process, even when it crashes.
+                             "--parent-pid", String(getpid())]
+        // ChildProcess, not Foundation's Process: its run() can crash in a process with many
+        // sockets open (see ChildProcess).
+        let output = try ChildProcess.makePipe()
+        let process: ChildProcess
+        do {
+            process = try ChildProcess.spawn(path: try executable().path, arguments: arguments, output: output.write)
+        } catch {
+            _ = close(output.read); _ = close(output.write)
+            throw error
+        }
+        _ = close(output.write)
+        let reading = FileHandle(fileDescriptor: output.read, closeOnDealloc: true)
         defer {
             if process.isRunning {
                 process.terminate()
                 let deadline = Date().addingTimeInterval(30)
                 while process.isRunning, Date() < deadline { usleep(20_000) }
-                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                if process.isRunning { process.signal(SIGKILL) }
             }
         }
-        let ready = try await readyLine(from: output.fileHandleForReading, process: process)
+        let ready = try await readyLine(from: reading, process: process)
         let target = BenchTarget(server: ServerAddress(host: "127.0.0.1", port: ready.dispatch),
                                  notificationServer: ServerAddress(host: "127.0.0.1", port: ready.notification),
                                  httpBaseURL: "http://127.0.0.1:\(ready.http)", accounts: accounts,
@@ -67,7 +75,7 @@ enum ServerProcess {
     }
 
     /// Reads the `--print-ports` line (within 60 s).
-    private static func readyLine(from handle: FileHandle, process: Process) async throws -> ServeReadyLine {
+    private static func readyLine(from handle: FileHandle, process: ChildProcess) async throws -> ServeReadyLine {
         let reader = Task.detached { () -> Data in
             var data = Data()
             while !data.contains(UInt8(ascii: "\n")) {

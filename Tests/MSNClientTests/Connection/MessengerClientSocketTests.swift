@@ -4,7 +4,7 @@ import Testing
 @testable import MSNClient
 
 /// The real client against a scripted server on loopback.
-@Suite("Client against a scripted server")
+@Suite("Client against a scripted server", .timeLimit(.minutes(2)))
 struct MessengerClientSocketTests {
     typealias Step = ScriptedServer.Step
 
@@ -51,8 +51,7 @@ struct MessengerClientSocketTests {
         #expect(account.profile?.memberIDLow == 582_261_780)
         await client.signOut()
         await client.close()
-        try await Task.sleep(for: .milliseconds(100))
-        #expect(notification.received.last == "OUT")
+        #expect(await notification.waitUntilReceived { $0.last == "OUT" }, "\(notification.received)")
         #expect(dispatch.received.count == 3)
         await notification.stop(); await dispatch.stop()
     }
@@ -201,10 +200,13 @@ struct MessengerClientSocketTests {
 
     @Test("A refused connection is an unavailable server")
     func refused() async throws {
-        let server = try await ScriptedServer.start([[]])
-        let configuration = Self.configuration(server)
-        await server.stop()
-        try await Task.sleep(for: .milliseconds(50))
+        // Not a stopped server's port: a parallel test's listener may be given it again.
+        let refusing = try RefusingPort()
+        defer { refusing.close() }
+        var configuration = MessengerClient.Configuration(server: ServerAddress(host: "127.0.0.1", port: refusing.port))
+        configuration.dialects = [.msnp11]
+        configuration.httpBaseURL = "http://127.0.0.1:1"
+        configuration.timeouts.connect = .seconds(5)
         let client = MessengerClient(configuration: configuration)
         await #expect { try await client.signIn(email: "alice@example.com", password: "x") }
             throws: { ($0 as? MessengerClientError)?.code == .serverUnavailable }

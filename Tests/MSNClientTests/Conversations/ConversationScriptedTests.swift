@@ -6,7 +6,7 @@ import Testing
 
 /// Conversations of the real client against scripted notification and switchboard servers
 /// playing the lines of the Escargot transcripts.
-@Suite("Conversation against scripted servers")
+@Suite("Conversation against scripted servers", .timeLimit(.minutes(2)))
 struct ConversationScriptedTests {
     typealias Step = ScriptedServer.Step
 

@@ -3,7 +3,7 @@ import MSNCore
 import Testing
 @testable import MSNClient
 
-@Suite("Passport and token logins over a scripted transport")
+@Suite("Passport and token logins over a scripted transport", .timeLimit(.minutes(2)))
 struct PassportAuthenticatorTests {
     static func configuration(base: String? = "http://127.0.0.1:8081") -> MessengerClient.Configuration {
         var configuration = MessengerClient.Configuration(server: ServerAddress(host: "127.0.0.1"))

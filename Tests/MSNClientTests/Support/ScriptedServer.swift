@@ -29,6 +29,17 @@ final class ScriptedServer: Sendable {
     /// Frames the client sent, as `line` or `line|payload`, in order, over all connections.
     var received: [String] { log.withLock { $0 } }
 
+    /// Waits until what the client sent satisfies `condition`, for at most `timeout`; `false`
+    /// when it never did. What a client sends last (`OUT`) is read by this server on its own time.
+    func waitUntilReceived(within timeout: Duration = .seconds(10), _ condition: ([String]) -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while !condition(received) {
+            guard ContinuousClock.now < deadline else { return false }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return true
+    }
+
     /// Starts a server; connection `n` plays `scripts[n]` (the last script repeats).
     static func start(_ scripts: [[Step]]) async throws -> ScriptedServer {
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)

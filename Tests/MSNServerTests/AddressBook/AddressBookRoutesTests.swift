@@ -5,7 +5,7 @@ import MSNTestSupport
 import Testing
 
 /// The address-book and sharing SOAP services over real HTTP, on the store every NS dialect uses.
-@Suite struct AddressBookRoutesTests {
+@Suite(.timeLimit(.minutes(2))) struct AddressBookRoutesTests {
     typealias Helpers = ContactsLoopbackTests
 
     /// A SOAP request as WLM sends it, with `ticket` in the `ABAuthHeader`.

@@ -6,7 +6,7 @@ import Testing
 
 /// Same-mode `218`, MSNP10–12 delta `SYN`, MPOP own-endpoint pushes, `ABFindContactsPaged`,
 /// and hostile `ADL`s that must leave nothing half-written — over loopback, real sign-ins.
-@Suite struct ContactsExtrasLoopbackTests {
+@Suite(.timeLimit(.minutes(2))) struct ContactsExtrasLoopbackTests {
     typealias Helpers = ContactsLoopbackTests
     typealias Membership = MembershipLoopbackTests
 

@@ -6,7 +6,7 @@ import MSNTestSupport
 import Testing
 
 /// Contact lists and presence over loopback with real sign-ins, in mixed dialect pairs.
-@Suite struct ContactsLoopbackTests {
+@Suite(.timeLimit(.minutes(2))) struct ContactsLoopbackTests {
     static let password = "test1234"
 
     /// Signs `email` in with `dialect`'s real scheme (MD5, Tweener, SSO); returns the NS client

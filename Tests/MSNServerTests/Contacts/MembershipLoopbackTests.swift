@@ -6,7 +6,7 @@ import Testing
 
 /// MSNP13+ `ADL`/`RML`/`FQY` over loopback with real SSO sign-ins, against each other and
 /// against older dialects (one store for every dialect).
-@Suite struct MembershipLoopbackTests {
+@Suite(.timeLimit(.minutes(2))) struct MembershipLoopbackTests {
     typealias Helpers = ContactsLoopbackTests
 
     static func ml(_ local: String, _ bits: Int, initial: Bool = false) -> String {

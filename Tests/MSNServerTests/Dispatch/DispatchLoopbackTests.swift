@@ -4,7 +4,7 @@ import MSNTestSupport
 import Testing
 
 /// The dispatch server over loopback, driven by raw lines.
-@Suite struct DispatchLoopbackTests {
+@Suite(.timeLimit(.minutes(2))) struct DispatchLoopbackTests {
     func withNetwork(_ body: (TestNetwork) async throws -> Void) async throws {
         try await TestNetwork.withRunning(authenticator: ScriptedAuthenticator(),
                                           cryptography: ScriptedCryptography(), body)

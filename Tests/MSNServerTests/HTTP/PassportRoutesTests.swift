@@ -3,7 +3,7 @@ import Testing
 @testable import MSNServer
 
 /// Nexus and Passport 1.4 against the real service on 127.0.0.1, port 0.
-@Suite("Passport 1.4 over HTTP")
+@Suite("Passport 1.4 over HTTP", .timeLimit(.minutes(2)))
 struct PassportRoutesTests {
     @Test("Nexus advertises the request's host when nothing is configured")
     func nexusFromHost() async throws {

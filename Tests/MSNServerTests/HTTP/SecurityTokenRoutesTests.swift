@@ -4,7 +4,7 @@ import Testing
 @testable import MSNServer
 
 /// RST and RST2 against the real service on 127.0.0.1, port 0.
-@Suite("RST and RST2 over HTTP")
+@Suite("RST and RST2 over HTTP", .timeLimit(.minutes(2)))
 struct SecurityTokenRoutesTests {
     private func post(_ harness: HTTPServiceHarness, _ path: String, _ body: String) async throws -> RawHTTPClient.Response {
         try await RawHTTPClient.request(port: harness.port, method: "POST", path: path, headers: [("Content-Type", "text/xml; charset=utf-8")], body: Array(body.utf8))

@@ -6,7 +6,7 @@ import Testing
 
 /// Full logins over loopback with real accounts, real tickets from the HTTP services and real
 /// MSNAuth math: MD5 (MSNP2–7), Tweener (8–14), SSO (15–18), and their failures.
-@Suite struct LoginLoopbackTests {
+@Suite(.timeLimit(.minutes(2))) struct LoginLoopbackTests {
     static let password = "test1234"
 
     /// Connects to the dispatch server, follows its redirect, and answers VER (and CVR).

@@ -5,7 +5,7 @@ import Testing
 
 /// The notification server's plumbing over loopback: sessions, the registry, limits, timers.
 /// Proofs are scripted here (``ScriptedAuthenticator``); real ones are in `LoginLoopbackTests`.
-@Suite struct NotificationLoopbackTests {
+@Suite(.timeLimit(.minutes(2))) struct NotificationLoopbackTests {
     func withNetwork(configure: (inout MessengerNetworkConfiguration) -> Void = { _ in },
                      _ body: (TestNetwork) async throws -> Void) async throws {
         try await TestNetwork.withRunning(configure: configure, authenticator: ScriptedAuthenticator(),

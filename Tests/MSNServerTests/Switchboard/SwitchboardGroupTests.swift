@@ -5,7 +5,7 @@ import Testing
 
 /// Conversations of more than two connections: a third person in another dialect, and several
 /// endpoints of one account (MSNP16+).
-@Suite struct SwitchboardGroupTests {
+@Suite(.timeLimit(.minutes(2))) struct SwitchboardGroupTests {
     typealias F = SwitchboardFixtures
 
     /// Alice (MSNP18, endpoint) calls bob (MSNP5), then carol (MSNP12); each hears the others

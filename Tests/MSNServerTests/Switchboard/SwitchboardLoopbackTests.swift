@@ -5,7 +5,7 @@ import Testing
 
 /// The switchboard over loopback with raw lines: referrals, invitations, joins, relays and
 /// leaves, in mixed dialects.
-@Suite struct SwitchboardLoopbackTests {
+@Suite(.timeLimit(.minutes(2))) struct SwitchboardLoopbackTests {
     typealias F = SwitchboardFixtures
 
     @Test(arguments: [Dialect.msnp2, .msnp5, .msnp12, .msnp13, .msnp14, .msnp18])

@@ -4,7 +4,7 @@ import MSNTestSupport
 import Testing
 
 /// Delivery answers, the payload cap, the idle timeout and the shutdown `BYE`.
-@Suite struct SwitchboardMessageTests {
+@Suite(.timeLimit(.minutes(2))) struct SwitchboardMessageTests {
     typealias F = SwitchboardFixtures
 
     /// Alice (MSNP`a`) and bob (MSNP12) in one conversation.

@@ -5,7 +5,7 @@ import Testing
 
 /// Nobody joins a switchboard without a live cookie issued to their own account, for that
 /// very purpose and conversation; a cookie works once.
-@Suite struct SwitchboardSecurityTests {
+@Suite(.timeLimit(.minutes(2))) struct SwitchboardSecurityTests {
     typealias F = SwitchboardFixtures
 
     /// Connects to the switchboard, sends `line`, returns everything until the server closes.
@@ -44,7 +44,7 @@ import Testing
 
     /// A connection that does not present a good cookie in time is closed; one that did stays.
     @Test func connectionsMustJoinWithinTheLoginTimeout() async throws {
-        try await F.withNetwork(configure: { $0.connection.loginTimeout = .seconds(2) }) { network in
+        try await F.withNetwork(configure: { $0.connection.loginTimeout = .seconds(5) }) { network in
             let alice = try await F.signIn(network, "alice@example.com", .msnp12)
             let joined = try await alice.openSwitchboard()
             let idle = try await LineClient.connect(to: network.switchboardAddress)
@@ -120,7 +120,7 @@ import Testing
             }
             // Offline: sign bob out first.
             await bob.ns.close()
-            try await Task.sleep(for: .milliseconds(100))
+            try await network.waitUntilSignedOut("bob@example.com")
             try await sb.send("CAL 20 bob@example.com")
             #expect(try await sb.readFrame().line == "217 20")
 

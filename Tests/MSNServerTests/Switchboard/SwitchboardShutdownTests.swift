@@ -6,7 +6,7 @@ import Testing
 
 /// A graceful shutdown of the whole network: the notification server says `OUT SSD`, every
 /// conversation hears `BYE … 1`, then everything closes.
-@Suite struct SwitchboardShutdownTests {
+@Suite(.timeLimit(.minutes(2))) struct SwitchboardShutdownTests {
     typealias F = SwitchboardFixtures
 
     @Test func gracefulShutdownSaysBYEInEveryConversation() async throws {

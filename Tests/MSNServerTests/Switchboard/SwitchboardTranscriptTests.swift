@@ -9,7 +9,7 @@ import Testing
 ///
 /// The one known difference: Escargot also sends an MSNP16+ joiner a `JOI` of its own bare
 /// handle (`[B-SB] S< JOI bob@example.com …` in msnp16–18.txt); we do not (docs/switchboard.md).
-@Suite struct SwitchboardTranscriptTests {
+@Suite(.timeLimit(.minutes(2))) struct SwitchboardTranscriptTests {
     typealias F = SwitchboardFixtures
 
     static let transcripts: [Transcript] = ((try? Transcript.escargot()) ?? [])

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import msn
+
+/// ``ChildProcess``: exit status, standard streams, and nothing else inherited.
+@Suite("Child processes", .timeLimit(.minutes(1)))
+struct ChildProcessTests {
+    /// Runs `/bin/sh -c script` with `input`; its exit status and standard output.
+    static func shell(_ script: String, input: String = "") async throws -> (status: Int32, output: String) {
+        let stdin = try ChildProcess.makePipe(), stdout = try ChildProcess.makePipe()
+        let child = try ChildProcess.spawn(path: "/bin/sh", arguments: ["-c", script], input: stdin.read, output: stdout.write)
+        _ = close(stdin.read)
+        _ = close(stdout.write)
+        let writer = FileHandle(fileDescriptor: stdin.write, closeOnDealloc: true)
+        writer.write(Data(input.utf8))
+        try writer.close()
+        let status = await child.waitUntilExit(within: .seconds(20))
+        let reader = FileHandle(fileDescriptor: stdout.read, closeOnDealloc: true)
+        let output = String(decoding: try reader.readToEnd() ?? Data(), as: UTF8.self)
+        return (status, output)
+    }
+
+    @Test("The exit status, standard input and output")
+    func statusAndStreams() async throws {
+        #expect(try await Self.shell("exit 3").status == 3)
+        let echoed = try await Self.shell("cat; echo done", input: "hello\n")
+        #expect(echoed.status == 0)
+        #expect(echoed.output == "hello\ndone\n")
+    }
+
+    @Test("A descriptor open here without close-on-exec is not passed on")
+    func onlyTheStandardStreamsAreInherited() async throws {
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)   // deliberately without FD_CLOEXEC
+        defer { _ = close(ends[0]); _ = close(ends[1]) }
+        let listing = try await Self.shell("ls /proc/$$/fd")
+        let descriptors = Set(listing.output.split(separator: "\n").compactMap { Int32($0) })
+        #expect(!descriptors.contains(ends[0]) && !descriptors.contains(ends[1]), "\(descriptors.sorted())")
+        #expect(descriptors.isSuperset(of: [0, 1, 2]))
+    }
+
+    @Test("A child that outlives the wait is killed and reaped")
+    func killedAfterTheWait() async throws {
+        let child = try ChildProcess.spawn(path: "/bin/sh", arguments: ["-c", "sleep 30"])
+        #expect(child.isRunning)
+        let status = await child.waitUntilExit(within: .milliseconds(200))
+        #expect(status == 128 + SIGKILL)
+        #expect(!child.isRunning)
+    }
+
+    @Test("A missing executable is a typed error")
+    func missingExecutable() {
+        #expect(throws: ChildProcess.SpawnError.self) {
+            try ChildProcess.spawn(path: "/nonexistent/msn", arguments: [])
+        }
+    }
+}
+
+/// `msn serve --parent-pid` stops once that process is gone.
+@Suite("msn serve --parent-pid", .timeLimit(.minutes(1)))
+struct StopWithParentTests {
+    @Test("A server whose parent exits stops on its own")
+    func stopsWhenOrphaned() async throws {
+        let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/msn")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { return }  // not built in this layout
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("msn-orphan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The shell starts the server in the background, says its pid, and exits at once.
+        let serve = "'\(binary.path)' serve --data '\(directory.path)' --port 0 --ns-port 0 --sb-port 0 --http-port 0 "
+            + "--log-level error --parent-pid $$ >/dev/null 2>&1 </dev/null & echo $!"
+        let started = try await ChildProcessTests.shell(serve)
+        #expect(started.status == 0)
+        let pid = try #require(pid_t(started.output.trimmingCharacters(in: .whitespacesAndNewlines)))
+        // Gone (or a zombie nobody reaped yet) within a few checks of its parent watch.
+        let deadline = ContinuousClock.now + .seconds(20)
+        var alive = true
+        while ContinuousClock.now < deadline {
+            let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?
+                .split(separator: ")").last?.split(separator: " ").first
+            alive = state != nil && state != "Z" && state != "X"
+            if !alive { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        if alive { _ = kill(pid, SIGKILL) }
+        #expect(!alive, "msn serve \(pid) still runs after its parent exited")
+    }
+}
