@@ -75,6 +75,11 @@ struct BenchCommand: AsyncParsableCommand {
 
     @OptionGroup var mixedRates: MixedRateOptions
 
+    @Option(name: .customLong("paced-rate"), help: ArgumentHelp(
+        "relay: messages/s of the paced (latency) phase, over all conversations (default: half the measured peak).",
+        valueName: "msg/s"))
+    var pacedRate: Double?
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -88,6 +93,7 @@ struct BenchCommand: AsyncParsableCommand {
         if let clients, clients < 1 || clients > 10_000 { throw ValidationError("--clients must be 1…10000") }
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if let duration, !(duration > 0) { throw ValidationError("--duration must be positive") }
+        if let pacedRate, !(pacedRate > 0) { throw ValidationError("--paced-rate must be positive") }
         guard Self.parseDialect(dialect) != nil else { throw ValidationError("unknown dialect \(dialect) (MSNP8 … MSNP18)") }
         if embedded, server != nil { throw ValidationError("--embedded and --server exclude each other") }
         if server != nil, http == nil { throw ValidationError("--server needs --http") }
@@ -104,7 +110,8 @@ struct BenchCommand: AsyncParsableCommand {
             dialect: Self.parseDialect(dialect) ?? .msnp11,
             passwordIterations: passwordIterations,
             hashSamples: hashSamples,
-            showsProgress: !quiet, serverPID: serverPID, mixed: mixedRates.rates(clients: clientCount))
+            showsProgress: !quiet, serverPID: serverPID, mixed: mixedRates.rates(clients: clientCount),
+            relayPacedRate: pacedRate)
         let report: BenchReport
         do {
             report = try await Self.runScenario(scenario.scenario, settings: settings, remote: try remoteTarget())

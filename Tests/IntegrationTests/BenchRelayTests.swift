@@ -38,6 +38,19 @@ struct BenchRelayTests {
         #expect(BenchReportPrinter.table(report).contains("byte relay ceiling"))
     }
 
+    @Test("--paced-rate sets the latency phase's rate instead of half the peak", .timeLimit(.minutes(2)))
+    func pacedRate() async throws {
+        var settings = Self.settings(dialect: .msnp11)
+        settings.relayPacedRate = 300
+        let report = try await BenchCommand.runScenario(RelayScenario(), settings: settings, remote: nil)
+        let paced = report.phases[1]
+        #expect(paced.name == "switchboard paced at 300 msg/s")
+        #expect(paced.failed == 0 && paced.succeeded > 0, "\(paced.errors)")
+        // One second at 300 msg/s over 3 conversations: about 300, never the peak's thousands.
+        #expect(paced.succeeded <= 400, "sent \(paced.succeeded)")
+        #expect(report.notes.contains { $0.hasPrefix("switchboard paced at 300 msg/s (aimed 300 msg/s") })
+    }
+
     @Test("A relay message has a fixed length and carries its send time at the end")
     func messageLayout() {
         var message = RelayMessage()

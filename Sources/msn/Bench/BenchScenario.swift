@@ -19,6 +19,8 @@ struct BenchSettings: Sendable {
     var serverPID: Int32?
     /// Operation rates of the `mixed` scenario.
     var mixed = MixedRates()
+    /// Messages/s of `relay`'s paced phase (`--paced-rate`); `nil`: half the measured peak.
+    var relayPacedRate: Double?
 }
 
 /// One load pattern of `msn bench`: it drives a ``BenchTarget`` and reports what it measured.
