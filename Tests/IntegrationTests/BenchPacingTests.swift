@@ -31,6 +31,24 @@ struct BenchPacingTests {
         }
     }
 
+    @Test("Phases spread senders of one rate over time: 100 senders at 10/s send one message a millisecond")
+    func schedulePhases() {
+        // What RelayPacer gives sender k of 100 at 10 messages/s: a phase of k ms.
+        let schedules = (0..<100).map { k in
+            PaceSchedule(origin: 0, rate: 10, period: 1_000_000, phase: UInt64(k) * 1_000_000)
+        }
+        #expect(schedules[37].ideal(0) == 37_000_000 && schedules[37].ideal(1) == 137_000_000)
+        #expect(schedules[37].due(at: 36_999_999) == 0, "nothing before its phase")
+        #expect(schedules[37].due(at: 37_000_000) == 1)
+        // In every millisecond of the first second exactly one sender has a message due.
+        for millisecond in 0..<1_000 {
+            let time = UInt64(millisecond) * 1_000_000
+            let previous = time == 0 ? 0 : schedules.reduce(0) { $0 + $1.due(at: time - 1_000_000) }
+            let now = schedules.reduce(0) { $0 + $1.due(at: time) }
+            #expect(now - previous == 1, "at \(millisecond) ms")
+        }
+    }
+
     @Test("A pace schedule is open-loop: a late look sees the whole backlog, stamped on time")
     func scheduleBacklog() {
         let schedule = PaceSchedule(origin: 0, rate: 10_000, period: 1_000_000)

@@ -1,6 +1,8 @@
 /// The send schedule of one paced sender: message *i* is meant to leave at
-/// `origin + i × interval` (its *ideal* time), and is written at the first point of the
-/// sender's grid (`origin + k × period`) at or after that: its *scheduled* time.
+/// `origin + phase + i × interval` (its *ideal* time), and is written at the first point of
+/// the sender's grid (`origin + k × period`) at or after that: its *scheduled* time. Senders
+/// sharing a rate get different phases, so that together they send evenly over time instead
+/// of all at the same instants.
 ///
 /// The schedule is open-loop: it depends only on the clock, never on how fast the server
 /// answers, so a slow server cannot slow the offered load down and hide its own latency
@@ -21,18 +23,21 @@ struct PaceSchedule: Sendable, Hashable {
     var interval: Double
     /// Nanoseconds between two points of the grid; writes happen only at grid points.
     var period: UInt64
+    /// Nanoseconds from `origin` to message 0's ideal time.
+    var phase: UInt64
 
-    /// `rate` messages per second from `origin`, written every `period` nanoseconds.
-    init(origin: UInt64, rate: Double, period: UInt64) {
+    /// `rate` messages per second from `origin + phase`, written every `period` nanoseconds.
+    init(origin: UInt64, rate: Double, period: UInt64, phase: UInt64 = 0) {
         precondition(rate > 0 && period > 0, "a pace needs a positive rate and period")
         self.origin = origin
         self.interval = 1e9 / rate
         self.period = period
+        self.phase = phase
     }
 
     /// When message `index` would leave with no batching.
     func ideal(_ index: Int) -> UInt64 {
-        origin + UInt64((Double(index) * interval).rounded(.up))
+        origin + phase + UInt64((Double(index) * interval).rounded(.up))
     }
 
     /// When message `index` is written and what it is stamped with: the first grid point at
@@ -49,7 +54,7 @@ struct PaceSchedule: Sendable, Hashable {
         let grid = origin + (time - origin) / period * period
         // Message i is due when ideal(i) ≤ grid; start from the floating-point estimate and
         // settle on exactly what ideal(_:) says, so due and scheduled never disagree.
-        var last = Int((Double(grid - origin) / interval).rounded(.down))
+        var last = max(-1, Int(((Double(grid - origin) - Double(phase)) / interval).rounded(.down)))
         while ideal(last + 1) <= grid { last += 1 }
         while last >= 0, ideal(last) > grid { last -= 1 }
         return last + 1

@@ -3,7 +3,10 @@ import NIOCore
 /// Paces many ``RelayConnection`` senders with one timer per event loop instead of one per
 /// connection.
 ///
-/// Every sender gets a ``PaceSchedule`` at the same rate. The senders of one event loop are
+/// Every sender gets a ``PaceSchedule`` at the same rate, its first message shifted by
+/// `index ÷ count` of the interval between two of its messages, so that all senders together
+/// send evenly over time: 100 senders at 10 messages/s make one message every millisecond,
+/// not a burst of 100 every 100 ms. The senders of one event loop are
 /// spread over `slots` grids offset by `period ÷ slots`, and the loop's timer fires every
 /// `period ÷ slots`: each firing writes, on every sender of that loop, the messages that have
 /// become due (one write and flush per sender that has any). With 100 senders on 2 loops, a
@@ -29,15 +32,17 @@ enum RelayPacer {
         let slots = max(1, slots)
         // A little ahead, so that the first firing is not already late.
         let origin = RelayMessage.now() + periodNanoseconds
-        var byLoop: [ObjectIdentifier: (loop: any EventLoop, senders: [RelayConnection])] = [:]
-        for sender in senders {
+        let interval = 1e9 / rate
+        var byLoop: [ObjectIdentifier: (loop: any EventLoop, senders: [(RelayConnection, phase: UInt64)])] = [:]
+        for (index, sender) in senders.enumerated() {
             let loop = sender.channel.eventLoop
-            byLoop[ObjectIdentifier(loop), default: (loop, [])].senders.append(sender)
+            let phase = UInt64(interval * Double(index) / Double(senders.count))
+            byLoop[ObjectIdentifier(loop), default: (loop, [])].senders.append((sender, phase))
         }
         for (loop, group) in byLoop.values {
-            let handlers = group.map(\.handler)
+            let handlers = group.map { ($0.0.handler, $0.phase) }
             loop.execute {
-                let pacer = LoopPacer(loop: loop, handlers: handlers.map(\.value), origin: origin, rate: rate,
+                let pacer = LoopPacer(loop: loop, handlers: handlers.map { ($0.0.value, $0.1) }, origin: origin, rate: rate,
                                       period: periodNanoseconds, slots: slots)
                 pacer.start()
             }
@@ -53,15 +58,16 @@ enum RelayPacer {
         private let step: UInt64
         private var firing = 0
 
-        init(loop: any EventLoop, handlers: [RelayConnectionHandler], origin: UInt64, rate: Double,
+        /// `handlers` with the phase of each one's schedule.
+        init(loop: any EventLoop, handlers: [(RelayConnectionHandler, UInt64)], origin: UInt64, rate: Double,
              period: UInt64, slots: Int) {
             self.loop = loop
-            self.handlers = handlers
+            self.handlers = handlers.map(\.0)
             self.origin = origin
             self.step = max(1, period / UInt64(slots))
-            for (index, handler) in handlers.enumerated() {
+            for (index, (handler, phase)) in handlers.enumerated() {
                 let offset = UInt64(index % slots) * step
-                handler.startPaced(PaceSchedule(origin: origin + offset, rate: rate, period: period))
+                handler.startPaced(PaceSchedule(origin: origin + offset, rate: rate, period: period, phase: phase))
             }
         }
 
