@@ -97,15 +97,7 @@ struct RelayPacerTests {
         let relay = try await ByteRelay.start()
         var pairs: [RelayPair] = []
         for index in 0..<4 {
-            let sender = try await RelayConnection.connect(host: "127.0.0.1", port: relay.port, dialect: nil)
-            let receiver = try await RelayConnection.connect(host: "127.0.0.1", port: relay.port, dialect: nil)
-            pairs.append(RelayPair(sender: sender, receiver: receiver))
-            try await receiver.becomeReceiver(echo: true)
-            try await sender.becomeSender(echoAcknowledges: true)
-            var number = ByteBuffer()
-            number.writeInteger(UInt64(index))
-            try await sender.send(bytes: Array(number.readableBytesView))
-            try await receiver.send(bytes: Array(number.readableBytesView))
+            pairs.append(try await RelayPair.throughByteRelay(port: relay.port, index: index))
         }
         let from = RelayMessage.now()
         for pair in pairs { try await pair.receiver.setLatencyPhase(from: from) }

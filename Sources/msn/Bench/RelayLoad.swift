@@ -1,10 +1,27 @@
 import Foundation
+import NIOCore
 
 /// A sending and a receiving connection that carry one stream of ``RelayMessage``s: the two
 /// switchboard connections of a conversation, or two connections through the ``ByteRelay``.
 struct RelayPair: Sendable {
     var sender: RelayConnection
     var receiver: RelayConnection
+
+    /// Pair number `index` through the ``ByteRelay`` on `port`: both connections announce the
+    /// number (8 bytes) so the relay joins them; the receiver echoes one byte per message,
+    /// which the sender counts as its acknowledgement.
+    static func throughByteRelay(port: Int, index: Int) async throws -> RelayPair {
+        let sender = try await RelayConnection.connect(host: "127.0.0.1", port: port, dialect: nil)
+        let receiver = try await RelayConnection.connect(host: "127.0.0.1", port: port, dialect: nil)
+        try await receiver.becomeReceiver(echo: true)
+        try await sender.becomeSender(echoAcknowledges: true)
+        var number = ByteBuffer()
+        number.writeInteger(UInt64(index))
+        let prefix = Array(number.readableBytesView)
+        try await sender.send(bytes: prefix)
+        try await receiver.send(bytes: prefix)
+        return RelayPair(sender: sender, receiver: receiver)
+    }
 }
 
 /// What one timed relay phase measured, over all pairs.

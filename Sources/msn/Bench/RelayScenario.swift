@@ -155,16 +155,7 @@ struct RelayScenario: BenchScenario {
         var pairs: [RelayPair] = []
         do {
             for index in 0..<count {
-                let sender = try await RelayConnection.connect(host: "127.0.0.1", port: relay.port, dialect: nil)
-                let receiver = try await RelayConnection.connect(host: "127.0.0.1", port: relay.port, dialect: nil)
-                pairs.append(RelayPair(sender: sender, receiver: receiver))
-                try await receiver.becomeReceiver(echo: true)
-                try await sender.becomeSender(echoAcknowledges: true)
-                var number = ByteBuffer()
-                number.writeInteger(UInt64(index))
-                let prefix = Array(number.readableBytesView)
-                try await sender.send(bytes: prefix)
-                try await receiver.send(bytes: prefix)
+                pairs.append(try await RelayPair.throughByteRelay(port: relay.port, index: index))
             }
             let window = window
             let result = try await RelayLoad(label: "byte relay ceiling", duration: duration,
