@@ -57,6 +57,16 @@ extension ChatSession {
         }
     }
 
+    /// Runs one command's action: says the line it returns, or `could not <what>: <why>` when
+    /// it throws (`could not add bob@example.com: server error 205 …`).
+    func attempt(_ what: String, _ action: () async throws -> String?) async {
+        do {
+            if let line = try await action() { say(line) }
+        } catch {
+            say("could not \(what): \((error as? MessengerClientError)?.detail ?? String(describing: error))")
+        }
+    }
+
     /// `/open bob@example.com` → (`/open`, `bob@example.com`).
     static func split(_ line: String) -> (command: String, argument: String) {
         guard let space = line.firstIndex(of: " ") else { return (line.lowercased(), "") }
@@ -66,23 +76,20 @@ extension ChatSession {
     /// Starts a conversation and makes it current.
     func open(_ email: String) async {
         say("calling \(email)…")
-        do {
+        await attempt("open a conversation with \(email)") {
             let conversation = try await client.startConversation(with: [email])
             attach(conversation, makeCurrent: true)
             current = conversation
-            say("talking to \(email) now; type to chat")
-        } catch {
-            say("could not open a conversation with \(email): \(error.detail)")
+            return "talking to \(email) now; type to chat"
         }
     }
 
     func invite(_ email: String) async {
         guard let current else { return say("no conversation open; /open EMAIL first") }
         say("inviting \(email)…")
-        do {
+        await attempt("invite \(email)") {
             try await current.invite(email)
-        } catch {
-            say("could not invite \(email): \(error.detail)")
+            return nil
         }
     }
 
@@ -122,39 +129,30 @@ extension ChatSession {
         guard let status = ChatFormat.status(named: argument) else {
             return say("usage: /status " + ChatFormat.statusNames.map(\.name).joined(separator: "|"))
         }
-        do {
+        await attempt("set the status") {
             try await ClientContactsAdapter.setStatus(status, on: client)
-            say("your status is now \(ChatFormat.name(of: status))")
-        } catch {
-            say("could not set the status: \(error.detail)")
+            return "your status is now \(ChatFormat.name(of: status))"
         }
     }
 
     func setPersonalMessage(_ text: String) async {
-        do {
+        await attempt("set the personal message") {
             try await ClientContactsAdapter.setPersonalMessage(text, on: client)
-            say(text.isEmpty ? "personal message cleared" : "your personal message is now “\(text)”")
-        } catch {
-            say("could not set the personal message: \(error.detail)")
+            return text.isEmpty ? "personal message cleared" : "your personal message is now “\(text)”"
         }
     }
 
     /// `/name Alice L` → `REA n me Alice%20L` or `PRP n MFN Alice%20L`, as the dialect says.
     func setFriendlyName(_ name: String) async {
-        do {
-            let confirmed = try await client.setFriendlyName(name)
-            say("your name is now “\(confirmed)”")
-        } catch {
-            say("could not set the name: \(error.detail)")
+        await attempt("set the name") {
+            "your name is now “\(try await client.setFriendlyName(name))”"
         }
     }
 
     func addContact(_ email: String) async {
-        do {
+        await attempt("add \(email)") {
             try await ClientContactsAdapter.addContact(email, on: client)
-            say("added \(email) to your contact list")
-        } catch {
-            say("could not add \(email): \(error.detail)")
+            return "added \(email) to your contact list"
         }
     }
 
