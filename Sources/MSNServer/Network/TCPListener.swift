@@ -107,7 +107,8 @@ public final class TCPListener<Factory: FrameSessionFactory>: Service, Sendable 
             try await withThrowingDiscardingTaskGroup { group in
                 try await serverChannel.executeThenClose { inbound in
                     for try await connection in inbound {
-                        group.addTask { await connection.run() }
+                        let loop = EventLoopTaskExecutor(connection.channel.channel.eventLoop)
+                        group.addTask(executorPreference: loop) { await connection.run() }
                     }
                 }
             }
