@@ -80,6 +80,11 @@ struct BenchCommand: AsyncParsableCommand {
         valueName: "msg/s"))
     var pacedRate: Double?
 
+    @Option(name: .customLong("pace-period"), help: ArgumentHelp(
+        "relay: milliseconds between two writes of one paced sender (default 1): what is due is written together.",
+        valueName: "ms"))
+    var pacePeriod: Double = 1
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -94,6 +99,7 @@ struct BenchCommand: AsyncParsableCommand {
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if let duration, !(duration > 0) { throw ValidationError("--duration must be positive") }
         if let pacedRate, !(pacedRate > 0) { throw ValidationError("--paced-rate must be positive") }
+        if !(pacePeriod >= 0.01 && pacePeriod <= 1_000) { throw ValidationError("--pace-period must be 0.01…1000 ms") }
         guard Self.parseDialect(dialect) != nil else { throw ValidationError("unknown dialect \(dialect) (MSNP8 … MSNP18)") }
         if embedded, server != nil { throw ValidationError("--embedded and --server exclude each other") }
         if server != nil, http == nil { throw ValidationError("--server needs --http") }
@@ -111,7 +117,7 @@ struct BenchCommand: AsyncParsableCommand {
             passwordIterations: passwordIterations,
             hashSamples: hashSamples,
             showsProgress: !quiet, serverPID: serverPID, mixed: mixedRates.rates(clients: clientCount),
-            relayPacedRate: pacedRate)
+            relayPacedRate: pacedRate, relayPacePeriod: .microseconds(Int64((pacePeriod * 1_000).rounded())))
         let report: BenchReport
         do {
             report = try await Self.runScenario(scenario.scenario, settings: settings, remote: try remoteTarget())

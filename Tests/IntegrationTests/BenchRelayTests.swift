@@ -25,7 +25,8 @@ struct BenchRelayTests {
         #expect(report.scenario == "relay")
         #expect(report.phases.map(\.name) == ["switchboard peak (window \(RelayScenario.window))",
                                               "switchboard at half peak",
-                                              "byte relay ceiling (window \(RelayScenario.window))"])
+                                              "byte relay ceiling (window \(RelayScenario.window))",
+                                              "byte relay at half peak"])
         for phase in report.phases {
             #expect(phase.failed == 0, "\(phase.name): \(phase.errors)")
             #expect(phase.succeeded > 0, "\(phase.name) delivered nothing")
@@ -33,6 +34,8 @@ struct BenchRelayTests {
             #expect(phase.clients == 3)
         }
         #expect((report.phases[1].latencyMilliseconds?.p50 ?? 0) > 0)
+        #expect((report.phases[3].latencyMilliseconds?.p50 ?? 0) > 0)
+        #expect(report.notes.contains { $0.hasPrefix("the byte relay at the same pace") })
         #expect(report.totalFailures == 0)
         #expect(report.notes.contains { $0.contains("% of the byte relay") })
         #expect(BenchReportPrinter.table(report).contains("byte relay ceiling"))
@@ -49,6 +52,23 @@ struct BenchRelayTests {
         // One second at 300 msg/s over 3 conversations: about 300, never the peak's thousands.
         #expect(paced.succeeded <= 400, "sent \(paced.succeeded)")
         #expect(report.notes.contains { $0.hasPrefix("switchboard paced at 300 msg/s (aimed 300 msg/s") })
+        // The byte relay is paced the same way.
+        let ceiling = report.phases[3]
+        #expect(ceiling.name == "byte relay paced at 300 msg/s")
+        #expect(ceiling.failed == 0 && ceiling.succeeded > 0 && ceiling.succeeded <= 400, "\(ceiling.succeeded)")
+    }
+
+    @Test("--pace-period sets how often a paced sender writes", .timeLimit(.minutes(2)))
+    func pacePeriod() async throws {
+        var settings = Self.settings(dialect: .msnp11)
+        settings.relayPacedRate = 300
+        settings.relayPacePeriod = .milliseconds(4)
+        let report = try await BenchCommand.runScenario(RelayScenario(), settings: settings, remote: nil)
+        #expect(report.totalFailures == 0)
+        #expect(report.notes.contains { $0.contains("each sender writes every 4 ms") })
+        let command = try BenchCommand.parse(["relay", "--pace-period", "2.5"])
+        #expect(command.pacePeriod == 2.5)
+        #expect(throws: (any Error).self) { try BenchCommand.parse(["relay", "--pace-period", "0"]) }
     }
 
     @Test("A relay message has a fixed length and carries its send time at the end")

@@ -21,6 +21,8 @@ struct BenchSettings: Sendable {
     var mixed = MixedRates()
     /// Messages/s of `relay`'s paced phase (`--paced-rate`); `nil`: half the measured peak.
     var relayPacedRate: Double?
+    /// Time between two writes of one paced sender in `relay` (`--pace-period`).
+    var relayPacePeriod: Duration = RelayPacer.period
 }
 
 /// One load pattern of `msn bench`: it drives a ``BenchTarget`` and reports what it measured.

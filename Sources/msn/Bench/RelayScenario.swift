@@ -15,6 +15,9 @@ import NIOCore
 ///    carries its scheduled send time, and the receiver records send → receipt.
 /// 4. **ceiling** — N pairs of connections through ``ByteRelay`` carry the same message bytes
 ///    with the same window; the receiver echoes one byte per message instead of an `ACK`.
+/// 5. **ceiling at the same pace** — the byte relay paced exactly as phase 3: the delivery
+///    latency of a relay that does nothing but copy bytes, with the same load generator on the
+///    same cores (the floor under the switchboard's latency).
 ///
 /// Any `NAK`, lost message or disconnect is an error (and a non-zero exit status).
 struct RelayScenario: BenchScenario {
@@ -52,12 +55,12 @@ struct RelayScenario: BenchScenario {
                                                 dialect: dialect)
         let rssBefore = embedded ? Self.residentMemory() : nil
 
-        let peak: RelayPhaseResult, paced: RelayPhaseResult, ceiling: RelayPhaseResult
-        let peakLatency: LatencySummary, pacedLatency: LatencySummary, ceilingLatency: LatencySummary
+        let peak: RelayPhaseResult, paced: RelayPhaseResult
+        let peakLatency: LatencySummary, pacedLatency: LatencySummary
+        let ceiling: CeilingResult
         var rssAfter: Int?
         let pacedRate: Double
-        let pacedName = settings.relayPacedRate.map { "switchboard paced at \(BenchReportPrinter.format($0, 0)) msg/s" }
-            ?? "switchboard at half peak"
+        let pacedName = Self.pacedName("switchboard", settings: settings)
         var lateness = LatencySummary()
         do {
             let pairs = conversations.map { RelayPair(sender: $0.sender, receiver: $0.receiver) }
@@ -76,7 +79,7 @@ struct RelayScenario: BenchScenario {
             for pair in pairs { try await pair.receiver.setLatencyPhase(from: from) }
             paced = try await RelayLoad(label: pacedName, duration: duration,
                                         showsProgress: settings.showsProgress)
-                .run(pairs) { RelayPacer.start($0, rate: perSender) }
+                .run(pairs) { RelayPacer.start($0, rate: perSender, period: settings.relayPacePeriod) }
             let recorded = try await Self.latencies(pairs)
             lateness = try await Self.paceLateness(pairs)
             peakLatency = recorded.0
@@ -84,9 +87,8 @@ struct RelayScenario: BenchScenario {
             rssAfter = embedded ? Self.residentMemory() : nil
             await Self.close(conversations)
 
-            let measured = try await Self.measureCeiling(count: count, duration: duration, settings: settings)
-            ceiling = measured.0
-            ceilingLatency = measured.1
+            ceiling = try await Self.measureCeiling(count: count, duration: duration, pacedRate: pacedRate,
+                                                    settings: settings)
         } catch {
             await Self.close(conversations)
             throw error
@@ -97,9 +99,12 @@ struct RelayScenario: BenchScenario {
         report.phases.append(.init(name: pacedName, clients: count,
                                    result: paced.loadResult(latency: pacedLatency)))
         report.phases.append(.init(name: "byte relay ceiling (window \(Self.window))", clients: count,
-                                   result: ceiling.loadResult(latency: ceilingLatency)))
+                                   result: ceiling.peak.loadResult(latency: ceiling.peakLatency)))
+        report.phases.append(.init(name: Self.pacedName("byte relay", settings: settings), clients: count,
+                                   result: ceiling.paced.loadResult(latency: ceiling.pacedLatency)))
         report.notes = Self.notes(peak: peak, paced: paced, pacedName: pacedName, pacedRate: pacedRate, pacedLatency: pacedLatency,
-                                  lateness: lateness, ceiling: ceiling, rss: (rssBefore, rssAfter), embedded: embedded)
+                                  lateness: lateness, period: settings.relayPacePeriod, ceiling: ceiling,
+                                  rss: (rssBefore, rssAfter), embedded: embedded)
         return report
     }
 
@@ -148,9 +153,23 @@ struct RelayScenario: BenchScenario {
         return lateness.summary()
     }
 
-    /// The same traffic through ``ByteRelay``: `count` pairs, the same window and duration.
-    static func measureCeiling(count: Int, duration: Duration,
-                               settings: BenchSettings) async throws -> (RelayPhaseResult, LatencySummary) {
+    /// The name of a paced phase: `switchboard at half peak`, `byte relay paced at 1,000 msg/s`.
+    static func pacedName(_ relay: String, settings: BenchSettings) -> String {
+        settings.relayPacedRate.map { "\(relay) paced at \(BenchReportPrinter.format($0, 0)) msg/s" } ?? "\(relay) at half peak"
+    }
+
+    /// What the byte relay measured: with the window, and paced as the switchboard was.
+    struct CeilingResult: Sendable {
+        var peak: RelayPhaseResult
+        var peakLatency: LatencySummary
+        var paced: RelayPhaseResult
+        var pacedLatency: LatencySummary
+    }
+
+    /// The same traffic through ``ByteRelay``: `count` pairs, the same window and duration,
+    /// then the same pace (`pacedRate` over all pairs, ``BenchSettings/relayPacePeriod``).
+    static func measureCeiling(count: Int, duration: Duration, pacedRate: Double,
+                               settings: BenchSettings) async throws -> CeilingResult {
         let relay = try await ByteRelay.start()
         var pairs: [RelayPair] = []
         do {
@@ -163,13 +182,18 @@ struct RelayScenario: BenchScenario {
                 .run(pairs) { senders in
                     for sender in senders { sender.startWindow(window) }
                 }
-            let (latency, _) = try await latencies(pairs)
+            let from = RelayMessage.now()
+            for pair in pairs { try await pair.receiver.setLatencyPhase(from: from) }
+            let paced = try await RelayLoad(label: pacedName("byte relay", settings: settings), duration: duration,
+                                            showsProgress: settings.showsProgress)
+                .run(pairs) { RelayPacer.start($0, rate: pacedRate / Double(count), period: settings.relayPacePeriod) }
+            let (latency, pacedLatency) = try await latencies(pairs)
             for pair in pairs {
                 await pair.sender.close()
                 await pair.receiver.close()
             }
             try? await relay.stop()
-            return (result, latency)
+            return CeilingResult(peak: result, peakLatency: latency, paced: paced, pacedLatency: pacedLatency)
         } catch {
             for pair in pairs {
                 await pair.sender.close()
@@ -192,15 +216,20 @@ struct RelayScenario: BenchScenario {
 
     static func notes(peak: RelayPhaseResult, paced: RelayPhaseResult, pacedName: String,
                       pacedRate: Double, pacedLatency: LatencySummary,
-                      lateness: LatencySummary = LatencySummary(), ceiling: RelayPhaseResult, rss: (before: Int?, after: Int?), embedded: Bool) -> [String] {
+                      lateness: LatencySummary = LatencySummary(), period: Duration = RelayPacer.period,
+                      ceiling: CeilingResult, rss: (before: Int?, after: Int?), embedded: Bool) -> [String] {
         let f = BenchReportPrinter.format
         var notes: [String] = []
-        let ratio = ceiling.rate > 0 ? peak.rate / ceiling.rate * 100 : 0
-        notes.append("switchboard peak \(f(peak.rate, 0)) msg/s = \(f(ratio, 1)) % of the byte relay's \(f(ceiling.rate, 0)) msg/s "
+        let ratio = ceiling.peak.rate > 0 ? peak.rate / ceiling.peak.rate * 100 : 0
+        notes.append("switchboard peak \(f(peak.rate, 0)) msg/s = \(f(ratio, 1)) % of the byte relay's \(f(ceiling.peak.rate, 0)) msg/s "
             + "(aims: ≥ 50,000 msg/s, ≥ 40 %)")
+        let periodText = f(period.milliseconds, period.milliseconds.rounded() == period.milliseconds ? 0 : 2)
         notes.append("\(pacedName) (aimed \(f(pacedRate, 0)) msg/s, got \(f(paced.rate, 0))): delivery p50 "
             + "\(f(pacedLatency.p50.milliseconds, 3)) ms, p99 \(f(pacedLatency.p99.milliseconds, 3)) ms (aim: p99 < 5 ms), "
-            + "from each message's scheduled send time (batches every \(f(RelayPacer.period.milliseconds, 0)) ms)")
+            + "from each message's scheduled send time (each sender writes every \(periodText) ms)")
+        notes.append("the byte relay at the same pace (\(f(ceiling.paced.rate, 0)) msg/s): delivery p50 "
+            + "\(f(ceiling.pacedLatency.p50.milliseconds, 3)) ms, p99 \(f(ceiling.pacedLatency.p99.milliseconds, 3)) ms: "
+            + "the floor this machine and load generator set under the switchboard's")
         if lateness.count > 0 {
             notes.append("load generator's send timer behind schedule (write time − scheduled time, included in the latency "
                 + "above): p50 \(f(lateness.p50.milliseconds, 3)) ms, p99 \(f(lateness.p99.milliseconds, 3)) ms, "
@@ -208,7 +237,8 @@ struct RelayScenario: BenchScenario {
         }
         notes.append("messages \(RelayMessage().count) bytes on the wire from the sender; sent / received / lost: "
             + "peak \(peak.sent) / \(peak.received) / \(peak.lost), paced \(paced.sent) / \(paced.received) / \(paced.lost), "
-            + "ceiling \(ceiling.sent) / \(ceiling.received) / \(ceiling.lost)")
+            + "ceiling \(ceiling.peak.sent) / \(ceiling.peak.received) / \(ceiling.peak.lost), "
+            + "ceiling paced \(ceiling.paced.sent) / \(ceiling.paced.received) / \(ceiling.paced.lost)")
         if let before = rss.before, let after = rss.after {
             notes.append("resident memory of this process (server and load generator together): "
                 + "\(f(Double(before) / 1_048_576, 1)) MB after setup, \(f(Double(after) / 1_048_576, 1)) MB after the switchboard phases")
