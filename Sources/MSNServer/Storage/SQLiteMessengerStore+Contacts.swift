@@ -133,7 +133,9 @@ extension SQLiteMessengerStore {
 
     public func allowedWatchers(of email: String) async throws(StoreError) -> [String] {
         let email = try AccountValidation.normalisedEmail(email)
-        return try await read { db in
+        if let known = watcherCache.watchers(of: email) { return known }
+        let generation = watcherCache.generation
+        let watchers: [String] = try await read { db in
             let id = try Self.accountID(db, email)
             let mode = PrivacyMode(rawValue: try String.fetchOne(db, sql: "SELECT privacy_mode FROM account WHERE id = ?",
                                                                  arguments: [id]) ?? "AL") ?? .allowUnlisted
@@ -144,6 +146,8 @@ extension SQLiteMessengerStore {
                 mode.allows(ContactLists(rawValue: row["lists"])) ? row["email"] : nil
             }
         }
+        watcherCache.store(watchers, for: email, generation: generation)
+        return watchers
     }
 
     public func contactsVisible(to viewer: String) async throws(StoreError) -> [String] {

@@ -58,6 +58,8 @@ public final class SQLiteMessengerStore: MessengerStore {
     /// A hash of a random password, verified against when the account is unknown so that a
     /// failed sign-in takes the same time whether or not the account exists.
     let decoyHash = Mutex<String?>(nil)
+    /// Allowed watchers of accounts with many, forgotten at every write.
+    let watcherCache = WatcherCache()
 
     /// Opens (creating if needed) the store in `configuration.directory` and runs pending
     /// migrations.
@@ -142,6 +144,7 @@ public final class SQLiteMessengerStore: MessengerStore {
     /// Runs a write transaction (committed and synced when this returns), mapping database
     /// errors to ``StoreError``.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        defer { watcherCache.invalidate() }
         do {
             return try await pool.write(body)
         } catch let error as StoreError {

@@ -104,6 +104,58 @@ struct ContactListStoreTests {
         }
     }
 
+    @Test("a large watcher list is kept between writes, and every write is seen at once")
+    func watcherCache() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try SQLiteMessengerStore(
+                configuration: .init(directory: directory, passwordIterations: testIterations), logger: quietLogger)
+            defer { try? store.close() }
+            let count = WatcherCache.minimumCount + 20
+            let fans = (0..<count).map { "fan\($0)@example.com" }
+            try await store.importPopulation(emails: ["star@example.com"] + fans, password: "test1234",
+                                             mutualContacts: (1...count).map { (0, $0) })
+            let all = try await store.allowedWatchers(of: "star@example.com")
+            #expect(all == fans.sorted())
+            #expect(store.watcherCache.watchers(of: "star@example.com") == all, "kept after the read")
+            // A block is a write: the very next fan-out leaves the blocked fan out.
+            _ = try await store.removeContact(owner: "star@example.com", contact: "fan7@example.com", from: .allow)
+            _ = try await store.addContact(owner: "star@example.com", contact: "fan7@example.com", to: .block)
+            #expect(store.watcherCache.watchers(of: "star@example.com") == nil)
+            let afterBlock = try await store.allowedWatchers(of: "star@example.com")
+            #expect(afterBlock.count == count - 1 && !afterBlock.contains("fan7@example.com"))
+            // BL-unlisted with nobody on AL: nobody may watch (a list too small to keep).
+            _ = try await store.setPrivacyMode(owner: "star@example.com", .blockUnlisted)
+            _ = try await store.removeContact(owner: "star@example.com", contact: "fan7@example.com", from: .block)
+            for fan in fans where fan != "fan7@example.com" {
+                _ = try await store.removeContact(owner: "star@example.com", contact: fan, from: .allow)
+            }
+            #expect(try await store.allowedWatchers(of: "star@example.com") == [])
+            // Any write at all forgets every list, even one about someone else.
+            _ = try await store.setPrivacyMode(owner: "star@example.com", .allowUnlisted)
+            #expect(try await store.allowedWatchers(of: "star@example.com").count == count)
+            _ = try await store.setPrivacyMode(owner: "fan1@example.com", .blockUnlisted)
+            #expect(store.watcherCache.watchers(of: "star@example.com") == nil)
+        }
+    }
+
+    @Test("the watcher cache keeps no list read across a write, nor small or old lists")
+    func watcherCacheRules() {
+        let cache = WatcherCache()
+        let many = (0..<WatcherCache.minimumCount).map { "w\($0)@example.com" }
+        let start = ContinuousClock.now
+        // A read that began before a write ended is not kept.
+        let before = cache.generation
+        cache.invalidate()
+        cache.store(many, for: "a@example.com", generation: before, now: start)
+        #expect(cache.watchers(of: "a@example.com", now: start) == nil)
+        // A small list is not kept; a large one is, until its lifetime is over.
+        cache.store(Array(many.prefix(3)), for: "b@example.com", generation: cache.generation, now: start)
+        #expect(cache.watchers(of: "b@example.com", now: start) == nil)
+        cache.store(many, for: "c@example.com", generation: cache.generation, now: start)
+        #expect(cache.watchers(of: "c@example.com", now: start + .milliseconds(1_900)) == many)
+        #expect(cache.watchers(of: "c@example.com", now: start + WatcherCache.lifetime) == nil)
+    }
+
     @Test("settings and profile fields persist across reopening the directory")
     func persistence() async throws {
         try await withTemporaryDirectory { directory in
