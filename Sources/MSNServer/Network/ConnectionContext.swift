@@ -17,11 +17,14 @@ public final class ConnectionContext: Sendable {
     public let logger: Logger
     /// The limits and timers of this connection.
     public let settings: ConnectionSettings
+    /// Shared with the connection's ``InlineFrameHandler``.
+    let inline: InlineGate
 
     private let loginTimer: Mutex<Scheduled<Void>?>
 
-    init(id: UInt64, channel: any Channel, outbox: Outbox, logger: Logger, settings: ConnectionSettings) {
+    init(id: UInt64, channel: any Channel, outbox: Outbox, inline: InlineGate, logger: Logger, settings: ConnectionSettings) {
         self.id = id
+        self.inline = inline
         self.remoteAddress = channel.remoteAddress
         self.localAddress = channel.localAddress
         self.outbox = outbox
@@ -47,6 +50,16 @@ public final class ConnectionContext: Sendable {
             timer?.cancel()
             timer = nil
         }
+    }
+
+    /// From now on, frames `receiver` takes are answered on the event loop as they are read
+    /// (see ``InlineFrameReceiver``); `nil` stops that.
+    ///
+    /// ```swift
+    /// context.receiveInline(with: SwitchboardInlineRelay(…))   // after USR … OK
+    /// ```
+    public func receiveInline(with receiver: (any InlineFrameReceiver)?) {
+        inline.receiver = receiver
     }
 
     deinit {

@@ -17,6 +17,7 @@ import NIOCore
 struct FrameConnection<Factory: FrameSessionFactory>: Sendable {
     let channel: NIOAsyncChannel<ByteBuffer, Never>
     let outbox: Outbox
+    let inline: InlineGate
     let factory: Factory
     let settings: ConnectionSettings
     let tracker: ConnectionTracker
@@ -30,9 +31,10 @@ struct FrameConnection<Factory: FrameSessionFactory>: Sendable {
             outbox.abort()
             return
         }
-        let context = ConnectionContext(id: id, channel: channel.channel, outbox: outbox,
+        let context = ConnectionContext(id: id, channel: channel.channel, outbox: outbox, inline: inline,
                                         logger: logger, settings: settings)
         defer {
+            context.receiveInline(with: nil)
             tracker.closed(id: id)
             context.loginCompleted()
         }
@@ -75,6 +77,7 @@ struct FrameConnection<Factory: FrameSessionFactory>: Sendable {
                     if await session.receive(frame) == .close || context.outbox.isFinished { return }
                     decoder.dialect = session.dialect
                 }
+                context.inline.didConsume(partialFrame: received.readableBytes > 0)
                 if received.readableBytes > settings.limits.maximumBufferedBytes {
                     logger.info("closing: \(received.readableBytes) undecoded bytes exceed the limit of \(settings.limits.maximumBufferedBytes)")
                     return

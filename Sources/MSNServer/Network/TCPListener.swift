@@ -76,8 +76,11 @@ public final class TCPListener<Factory: FrameSessionFactory>: Service, Sendable 
                     try handlers.addHandler(IdleStateHandler(readTimeout: idle))
                     try handlers.addHandler(IdleTimeoutHandler(logger: logger))
                     try handlers.addHandler(OutboxWritabilityHandler(outbox: outbox))
+                    let inline = InlineGate()
+                    try handlers.addHandler(InlineFrameHandler(gate: inline, limits: settings.limits, logger: logger,
+                                                               trace: settings.traceFrames))
                     let inbound = try NIOAsyncChannel<ByteBuffer, Never>(wrappingChannelSynchronously: channel)
-                    return FrameConnection(channel: inbound, outbox: outbox, factory: factory, settings: settings,
+                    return FrameConnection(channel: inbound, outbox: outbox, inline: inline, factory: factory, settings: settings,
                                            tracker: tracker, id: id, logger: logger)
                 }
             }

@@ -7,6 +7,8 @@ public struct SwitchboardSession: FrameSession {
     let context: ConnectionContext
     let hub: SwitchboardHub
     var participant: SwitchboardParticipant?
+    /// Set once joined: the `MSG` path, shared with the event loop.
+    var inlineRelay: SwitchboardInlineRelay?
 
     init(state: SwitchboardSessionState, context: ConnectionContext, hub: SwitchboardHub) {
         self.state = state
@@ -18,12 +20,8 @@ public struct SwitchboardSession: FrameSession {
 
     public mutating func receive(_ frame: Frame) async -> SessionDisposition {
         // The common case, a MSG to relay, without building action lists: the same steps as
-        // perform([.relay(…)]).
-        if let participant, case .relay(let trID, let mode, let payload)? = state.relayAction(frame) {
-            let delivered = hub.relay(payload, from: participant)
-            guard let reply = state.relayReply(trID, mode: mode, delivered: delivered) else { return .proceed }
-            return context.outbox.send(reply) ? .proceed : .close
-        }
+        // perform([.relay(…)]), as on the event loop when the task is not busy.
+        if let disposition = inlineRelay?.receiveInline(frame) { return disposition }
         return await perform(state.receive(frame))
     }
 
@@ -42,12 +40,12 @@ public struct SwitchboardSession: FrameSession {
                 return .close
             case .start(let request):
                 participant = hub.start(request, connectionID: context.id, outbox: context.outbox)
-                joined(request.handle)
                 followUp = state.loginFinished(participant?.identity, handle: request.handle)
+                joined(request.handle)
             case .answer(let request):
                 participant = hub.answer(request, connectionID: context.id, outbox: context.outbox)
-                joined(request.handle)
                 followUp = state.answerFinished(participant?.identity)
+                joined(request.handle)
             case .call(let trID, let email):
                 guard let participant else { return .close }
                 let refusal = await hub.call(email, from: participant, transactionID: trID)
@@ -62,8 +60,11 @@ public struct SwitchboardSession: FrameSession {
         return .proceed
     }
 
-    private func joined(_ handle: EndpointHandle) {
+    private mutating func joined(_ handle: EndpointHandle) {
         if let participant {
+            let relay = SwitchboardInlineRelay(state: state, participant: participant, hub: hub, outbox: context.outbox)
+            inlineRelay = relay
+            context.receiveInline(with: relay)
             context.loginCompleted()
             context.logger.debug("\(handle) joined conversation \(participant.sessionID)")
         } else {
