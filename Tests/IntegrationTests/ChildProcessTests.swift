@@ -86,4 +86,37 @@ struct StopWithParentTests {
         if alive { _ = kill(pid, SIGKILL) }
         #expect(!alive, "msn serve \(pid) still runs after its parent exited")
     }
+
+    @Test("With a wrapper in between, the server runs while the given process lives and stops after it")
+    func stopsWhenAncestorExits() async throws {
+        let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/msn")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { return }  // not built in this layout
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("msn-wrapped-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // `sleep` stands for `msn bench`; a subshell that waits for the server stands for a
+        // wrapper such as heaptrack, so the server's parent is not the process it was given.
+        let serve = "'\(binary.path)' serve --data '\(directory.path)' --port 0 --ns-port 0 --sb-port 0 --http-port 0 "
+            + "--log-level error --parent-pid $P >/dev/null 2>&1 </dev/null"
+        let script = "sleep 60 >/dev/null 2>&1 </dev/null & P=$!; echo $P; "
+            + "( \(serve) & echo $!; exec >/dev/null 2>&1; wait ) &"
+        let started = try await ChildProcessTests.shell(script)
+        let pids = started.output.split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
+        try #require(pids.count == 2, "\(started.output)")
+        let (ancestor, server) = (pids[0], pids[1])
+        defer {
+            _ = kill(server, SIGKILL)
+            _ = kill(ancestor, SIGKILL)
+        }
+        // Several checks of the watch (every 0.5 s) while the ancestor lives: still running.
+        try await Task.sleep(for: .seconds(2))
+        #expect(!ParentWatch.isGone(server), "msn serve stopped although process \(ancestor) still runs")
+        _ = kill(ancestor, SIGKILL)
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline, !ParentWatch.isGone(server) {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(ParentWatch.isGone(server), "msn serve \(server) still runs after process \(ancestor) exited")
+    }
 }
