@@ -79,8 +79,24 @@ public final class Outbox: Sendable {
     /// dialect, not once per watcher). `frames` are only read for `--trace`.
     @discardableResult
     public func send(encoded buffer: ByteBuffer, frames: @autoclosure () -> [Frame]) -> Bool {
+        let (queued, needsDrain) = queue(encoded: buffer, frames: frames())
+        if needsDrain { scheduleDrain() }
+        return queued
+    }
+
+    /// ``send(encoded:frames:)`` without scheduling the drain it may need: `needsDrain` tells
+    /// the caller to call ``scheduleDrain()`` or ``drain()`` on the event loop (``OutboxBatch``).
+    func queue(encoded buffer: ByteBuffer, frames: @autoclosure () -> [Frame]) -> (queued: Bool, needsDrain: Bool) {
         if trace { for frame in frames() { logger.info("S< \(frame.line)") } }
-        return enqueue(sizeHint: buffer.readableBytes, first: buffer) { $0.writeImmutableBuffer(buffer) }
+        return enqueueDeferringDrain(sizeHint: buffer.readableBytes, first: buffer) { $0.writeImmutableBuffer(buffer) }
+    }
+
+    /// The event loop this outbox is drained on.
+    var eventLoop: any EventLoop { channel.eventLoop }
+
+    /// Schedules a drain on the event loop.
+    func scheduleDrain() {
+        channel.eventLoop.execute { self.drain() }
     }
 
     private enum Outcome { case queued, refused, overflowed }
@@ -88,6 +104,14 @@ public final class Outbox: Sendable {
     /// Appends to the pending bytes with `write`; `first`, when given, becomes the pending
     /// buffer as is (shared, not copied) when nothing else is pending.
     private func enqueue(sizeHint: Int, first: ByteBuffer? = nil, _ write: (inout ByteBuffer) -> Void) -> Bool {
+        let (queued, needsDrain) = enqueueDeferringDrain(sizeHint: sizeHint, first: first, write)
+        if needsDrain { scheduleDrain() }
+        return queued
+    }
+
+    /// ``enqueue(sizeHint:first:_:)``, leaving the drain to the caller.
+    private func enqueueDeferringDrain(sizeHint: Int, first: ByteBuffer?,
+                                       _ write: (inout ByteBuffer) -> Void) -> (queued: Bool, needsDrain: Bool) {
         let (outcome, schedule) = state.withLock { state -> (Outcome, Bool) in
             if state.finished { return (.refused, false) }
             if state.queued >= capacity, state.queued >= capacity * 4 || !channel.isWritable {
@@ -109,14 +133,13 @@ public final class Outbox: Sendable {
         }
         switch outcome {
         case .queued:
-            if schedule { channel.eventLoop.execute { self.drain() } }
-            return true
+            return (true, schedule)
         case .refused:
-            return false
+            return (false, false)
         case .overflowed:
             logger.warning("outbox full: the peer reads too slowly; closing the connection")
             channel.close(mode: .all, promise: nil)
-            return false
+            return (false, false)
         }
     }
 
@@ -166,7 +189,7 @@ public final class Outbox: Sendable {
             state.finished = true
             return scheduleDrain(&state)
         }
-        if schedule { channel.eventLoop.execute { self.drain() } }
+        if schedule { scheduleDrain() }
     }
 
     /// Closes the connection now, dropping whatever is still queued.

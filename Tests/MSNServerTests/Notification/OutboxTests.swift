@@ -48,6 +48,39 @@ import Testing
         #expect(channel.isActive && !outbox.isFinished)
     }
 
+    @Test("A batch queues in every outbox; each is written once its event loop runs, in one write")
+    func batchSendsDrainPerLoop() async throws {
+        let loop = EmbeddedEventLoop()
+        var outboxes: [(Outbox, EmbeddedChannel)] = []
+        for _ in 0..<5 {
+            let channel = EmbeddedChannel(loop: loop)
+            let outbox = Outbox(channel: channel, capacity: 8,
+                                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), trace: false)
+            try channel.pipeline.syncOperations.addHandler(OutboxWritabilityHandler(outbox: outbox))
+            try await channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1863)).get()
+            outboxes.append((outbox, channel))
+        }
+        outboxes[4].0.finish()
+        loop.run()
+        let nln = ByteBuffer(string: "NLN NLN bob@example.com Bob\r\n")
+        let ubx = ByteBuffer(string: "UBX bob@example.com 0\r\n")
+        var accepted: [Bool] = []
+        OutboxBatch.sending { batch in
+            for (outbox, _) in outboxes { accepted.append(batch.send(encoded: nln, frames: [], to: outbox)) }
+            accepted.append(batch.send(encoded: ubx, frames: [], to: outboxes[0].0))
+        }
+        #expect(accepted == [true, true, true, true, false, true], "a finished outbox refuses")
+        for (_, channel) in outboxes.prefix(4) { #expect(try Self.writes(channel).isEmpty, "written only by the loop") }
+        loop.run()
+        #expect(try Self.writes(outboxes[0].1) == ["NLN NLN bob@example.com Bob\r\nUBX bob@example.com 0\r\n"])
+        for (_, channel) in outboxes[1..<4] { #expect(try Self.writes(channel) == ["NLN NLN bob@example.com Bob\r\n"]) }
+        #expect(String(buffer: nln) == "NLN NLN bob@example.com Bob\r\n", "the shared buffer is not changed")
+        // A send after the batch schedules its own drain, as before.
+        #expect(outboxes[2].0.send(encoded: ubx, frames: []))
+        loop.run()
+        #expect(try Self.writes(outboxes[2].1) == ["UBX bob@example.com 0\r\n"])
+    }
+
     @Test func finishWritesWhatIsQueuedThenCloses() async throws {
         let (outbox, channel) = try await Self.connected(capacity: 4)
         outbox.send(Frame(verb: .out, arguments: ["OTH"]))

@@ -144,34 +144,40 @@ public struct PresenceService: Sendable {
         guard let state = handle.presence else { return }
         let me = handle.accountKey
         var encoded: [Dialect: (ByteBuffer, [Frame])] = [:]
-        for watcher in try await watcherSessions(of: me) {
-            let dialect = watcher.session.dialect
-            if encoded[dialect] == nil {
-                var frames = [PresenceCommands.online(me, state, dialect: dialect)]
-                if withPersonalMessage, let ubx = PresenceCommands.personalMessage(me, state, dialect: dialect) {
-                    frames.append(ubx)
+        let watchers = try await watcherSessions(of: me)
+        OutboxBatch.sending { batch in
+            for watcher in watchers {
+                let dialect = watcher.session.dialect
+                if encoded[dialect] == nil {
+                    var frames = [PresenceCommands.online(me, state, dialect: dialect)]
+                    if withPersonalMessage, let ubx = PresenceCommands.personalMessage(me, state, dialect: dialect) {
+                        frames.append(ubx)
+                    }
+                    var buffer = ByteBuffer()
+                    for frame in frames { buffer.writeFrame(frame) }
+                    encoded[dialect] = (buffer, frames)
                 }
-                var buffer = ByteBuffer()
-                for frame in frames { buffer.writeFrame(frame) }
-                encoded[dialect] = (buffer, frames)
+                let (buffer, frames) = encoded[dialect]!
+                batch.send(encoded: buffer, frames: frames, to: watcher.outbox)
             }
-            let (buffer, frames) = encoded[dialect]!
-            watcher.outbox.send(encoded: buffer, frames: frames)
         }
     }
 
     private func broadcastOffline(_ me: String) async throws(StoreError) {
         var encoded: [Dialect: (ByteBuffer, Frame)] = [:]
-        for watcher in try await watcherSessions(of: me) {
-            let dialect = watcher.session.dialect
-            if encoded[dialect] == nil {
-                let frame = PresenceCommands.offline(me, dialect: dialect)
-                var buffer = ByteBuffer()
-                buffer.writeFrame(frame)
-                encoded[dialect] = (buffer, frame)
+        let watchers = try await watcherSessions(of: me)
+        OutboxBatch.sending { batch in
+            for watcher in watchers {
+                let dialect = watcher.session.dialect
+                if encoded[dialect] == nil {
+                    let frame = PresenceCommands.offline(me, dialect: dialect)
+                    var buffer = ByteBuffer()
+                    buffer.writeFrame(frame)
+                    encoded[dialect] = (buffer, frame)
+                }
+                let (buffer, frame) = encoded[dialect]!
+                batch.send(encoded: buffer, frames: [frame], to: watcher.outbox)
             }
-            let (buffer, frame) = encoded[dialect]!
-            watcher.outbox.send(encoded: buffer, frames: [frame])
         }
     }
 
