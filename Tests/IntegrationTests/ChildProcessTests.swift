@@ -59,64 +59,61 @@ struct ChildProcessTests {
 /// `msn serve --parent-pid` stops once that process is gone.
 @Suite("msn serve --parent-pid", .timeLimit(.minutes(1)))
 struct StopWithParentTests {
-    @Test("A server whose parent exits stops on its own")
-    func stopsWhenOrphaned() async throws {
+    /// Runs `body` with a shell command line that starts `msn serve --parent-pid <parent>` on free
+    /// ports in a temporary data directory, its streams detached; skipped when the debug
+    /// binary is not built in this layout.
+    static func withServeCommand(parent: String, _ body: (String) async throws -> Void) async throws {
         let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent(".build/debug/msn")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { return }  // not built in this layout
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("msn-orphan-\(UUID().uuidString)")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { return }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("msn-parent-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        // The shell starts the server in the background, says its pid, and exits at once.
-        let serve = "'\(binary.path)' serve --data '\(directory.path)' --port 0 --ns-port 0 --sb-port 0 --http-port 0 "
-            + "--log-level error --parent-pid $$ >/dev/null 2>&1 </dev/null & echo $!"
-        let started = try await ChildProcessTests.shell(serve)
-        #expect(started.status == 0)
-        let pid = try #require(pid_t(started.output.trimmingCharacters(in: .whitespacesAndNewlines)))
-        // Gone (or a zombie nobody reaped yet) within a few checks of its parent watch.
-        let deadline = ContinuousClock.now + .seconds(20)
-        var alive = true
-        while ContinuousClock.now < deadline {
-            let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?
-                .split(separator: ")").last?.split(separator: " ").first
-            alive = state != nil && state != "Z" && state != "X"
-            if !alive { break }
-            try await Task.sleep(for: .milliseconds(50))
+        try await body("'\(binary.path)' serve --data '\(directory.path)' --port 0 --ns-port 0 --sb-port 0 --http-port 0 "
+            + "--log-level error --parent-pid \(parent) >/dev/null 2>&1 </dev/null")
+    }
+
+    @Test("A server whose parent exits stops on its own")
+    func stopsWhenOrphaned() async throws {
+        try await Self.withServeCommand(parent: "$$") { serve in
+            // The shell starts the server in the background, says its pid, and exits at once.
+            let started = try await ChildProcessTests.shell(serve + " & echo $!")
+            #expect(started.status == 0)
+            let pid = try #require(pid_t(started.output.trimmingCharacters(in: .whitespacesAndNewlines)))
+            defer { _ = kill(pid, SIGKILL) }
+            // Gone (or a zombie nobody reaped yet) within a few checks of its parent watch.
+            let deadline = ContinuousClock.now + .seconds(20)
+            while ContinuousClock.now < deadline, !ParentWatch.isGone(pid) {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(ParentWatch.isGone(pid), "msn serve \(pid) still runs after its parent exited")
         }
-        if alive { _ = kill(pid, SIGKILL) }
-        #expect(!alive, "msn serve \(pid) still runs after its parent exited")
     }
 
     @Test("With a wrapper in between, the server runs while the given process lives and stops after it")
     func stopsWhenAncestorExits() async throws {
-        let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/msn")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { return }  // not built in this layout
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("msn-wrapped-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        // `sleep` stands for `msn bench`; a subshell that waits for the server stands for a
-        // wrapper such as heaptrack, so the server's parent is not the process it was given.
-        let serve = "'\(binary.path)' serve --data '\(directory.path)' --port 0 --ns-port 0 --sb-port 0 --http-port 0 "
-            + "--log-level error --parent-pid $P >/dev/null 2>&1 </dev/null"
-        let script = "sleep 60 >/dev/null 2>&1 </dev/null & P=$!; echo $P; "
-            + "( \(serve) & echo $!; exec >/dev/null 2>&1; wait ) &"
-        let started = try await ChildProcessTests.shell(script)
-        let pids = started.output.split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
-        try #require(pids.count == 2, "\(started.output)")
-        let (ancestor, server) = (pids[0], pids[1])
-        defer {
-            _ = kill(server, SIGKILL)
+        try await Self.withServeCommand(parent: "$P") { serve in
+            // `sleep` stands for `msn bench`; a subshell that waits for the server stands for a
+            // wrapper such as heaptrack, so the server's parent is not the process it was given.
+            let script = "sleep 60 >/dev/null 2>&1 </dev/null & P=$!; echo $P; "
+                + "( \(serve) & echo $!; exec >/dev/null 2>&1; wait ) &"
+            let started = try await ChildProcessTests.shell(script)
+            let pids = started.output.split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
+            try #require(pids.count == 2, "\(started.output)")
+            let (ancestor, server) = (pids[0], pids[1])
+            defer {
+                _ = kill(server, SIGKILL)
+                _ = kill(ancestor, SIGKILL)
+            }
+            // Several checks of the watch (every 0.5 s) while the ancestor lives: still running.
+            try await Task.sleep(for: .seconds(2))
+            #expect(!ParentWatch.isGone(server), "msn serve stopped although process \(ancestor) still runs")
             _ = kill(ancestor, SIGKILL)
+            let deadline = ContinuousClock.now + .seconds(20)
+            while ContinuousClock.now < deadline, !ParentWatch.isGone(server) {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(ParentWatch.isGone(server), "msn serve \(server) still runs after process \(ancestor) exited")
         }
-        // Several checks of the watch (every 0.5 s) while the ancestor lives: still running.
-        try await Task.sleep(for: .seconds(2))
-        #expect(!ParentWatch.isGone(server), "msn serve stopped although process \(ancestor) still runs")
-        _ = kill(ancestor, SIGKILL)
-        let deadline = ContinuousClock.now + .seconds(20)
-        while ContinuousClock.now < deadline, !ParentWatch.isGone(server) {
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        #expect(ParentWatch.isGone(server), "msn serve \(server) still runs after process \(ancestor) exited")
     }
 }
