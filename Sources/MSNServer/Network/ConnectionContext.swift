@@ -19,12 +19,16 @@ public final class ConnectionContext: Sendable {
     public let settings: ConnectionSettings
     /// Shared with the connection's ``InlineFrameHandler``.
     let inline: InlineGate
+    /// Runs the connection's task on its channel's event loop; a session's own tasks use it too.
+    let taskExecutor: EventLoopTaskExecutor
 
     private let loginTimer: Mutex<Scheduled<Void>?>
 
-    init(id: UInt64, channel: any Channel, outbox: Outbox, inline: InlineGate, logger: Logger, settings: ConnectionSettings) {
+    init(id: UInt64, channel: any Channel, outbox: Outbox, inline: InlineGate, taskExecutor: EventLoopTaskExecutor,
+         logger: Logger, settings: ConnectionSettings) {
         self.id = id
         self.inline = inline
+        self.taskExecutor = taskExecutor
         self.remoteAddress = channel.remoteAddress
         self.localAddress = channel.localAddress
         self.outbox = outbox

@@ -18,6 +18,8 @@ struct FrameConnection<Factory: FrameSessionFactory>: Sendable {
     let channel: NIOAsyncChannel<ByteBuffer, Never>
     let outbox: Outbox
     let inline: InlineGate
+    /// The channel's event loop as a task executor: this connection's task prefers it.
+    let taskExecutor: EventLoopTaskExecutor
     let factory: Factory
     let settings: ConnectionSettings
     let tracker: ConnectionTracker
@@ -31,7 +33,7 @@ struct FrameConnection<Factory: FrameSessionFactory>: Sendable {
             outbox.abort()
             return
         }
-        let context = ConnectionContext(id: id, channel: channel.channel, outbox: outbox, inline: inline,
+        let context = ConnectionContext(id: id, channel: channel.channel, outbox: outbox, inline: inline, taskExecutor: taskExecutor,
                                         logger: logger, settings: settings)
         defer {
             context.receiveInline(with: nil)

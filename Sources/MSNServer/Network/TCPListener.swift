@@ -80,7 +80,8 @@ public final class TCPListener<Factory: FrameSessionFactory>: Service, Sendable 
                     try handlers.addHandler(InlineFrameHandler(gate: inline, limits: settings.limits, logger: logger,
                                                                trace: settings.traceFrames))
                     let inbound = try NIOAsyncChannel<ByteBuffer, Never>(wrappingChannelSynchronously: channel)
-                    return FrameConnection(channel: inbound, outbox: outbox, inline: inline, factory: factory, settings: settings,
+                    return FrameConnection(channel: inbound, outbox: outbox, inline: inline,
+                                           taskExecutor: EventLoopTaskExecutor(channel.eventLoop), factory: factory, settings: settings,
                                            tracker: tracker, id: id, logger: logger)
                 }
             }
@@ -110,8 +111,7 @@ public final class TCPListener<Factory: FrameSessionFactory>: Service, Sendable 
             try await withThrowingDiscardingTaskGroup { group in
                 try await serverChannel.executeThenClose { inbound in
                     for try await connection in inbound {
-                        let loop = EventLoopTaskExecutor(connection.channel.channel.eventLoop)
-                        group.addTask(executorPreference: loop) { await connection.run() }
+                        group.addTask(executorPreference: connection.taskExecutor) { await connection.run() }
                     }
                 }
             }

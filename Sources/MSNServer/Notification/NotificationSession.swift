@@ -38,7 +38,9 @@ public struct NotificationSession: FrameSession, Sendable {
         // connection's reader that was ≈ 12 KB of the 32 KB an idle session cost (heaptrack,
         // docs/benchmarks.md). A task of its own gives that memory back when the work is done.
         let session = self
-        let (disposition, updated) = await Task {
+        // On the connection's event loop, as the connection's task: no third thread competing
+        // with the event loops for the cores (a presence fan-out queues to 1,000 outboxes here).
+        let (disposition, updated) = await Task(executorPreference: context.taskExecutor) {
             var session = session
             let disposition = await session.perform(actions)
             return (disposition, session)
