@@ -52,6 +52,12 @@ struct ServeCommand: AsyncParsableCommand {
         valueName: "n"))
     var maxConnectionsPerAddress: Int = 256
 
+    @Option(name: .customLong("max-changes-per-second"), help: ArgumentHelp(
+        "Status, personal-message and name changes a session may make per second, after a burst of six times "
+            + "as many; beyond, 800 (changing too rapidly) (0: no limit).",
+        valueName: "n"))
+    var maxChangesPerSecond: Double = ChangeRateLimit.default.perSecond
+
     @OptionGroup(title: "Switchboard")
     var switchboard: SwitchboardOptions
 
@@ -73,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
     var printPorts = false
 
     @Option(name: .customLong("parent-pid"), help: ArgumentHelp(
-        "Stop (as on SIGTERM) once process <pid> is no longer this one's parent "
+        "Stop (as on SIGTERM) once process <pid> is gone "
             + "(for `msn bench` and tests, so that a crashed parent leaves no server behind).",
         valueName: "pid"))
     var parentPID: Int32?
@@ -87,6 +93,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.connection.loginTimeout = .seconds(max(1, loginTimeout))
         configuration.connection.idleTimeout = .seconds(max(1, idleTimeout))
         configuration.connection.maximumConnectionsPerAddress = maxConnectionsPerAddress > 0 ? maxConnectionsPerAddress : nil
+        configuration.notification.changeRateLimit = maxChangesPerSecond > 0
+            ? ChangeRateLimit(burst: Int((maxChangesPerSecond * 6).rounded(.up)), perSecond: maxChangesPerSecond) : nil
         configuration.switchboard = switchboard.configuration
         return configuration
     }

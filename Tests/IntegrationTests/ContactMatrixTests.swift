@@ -1,5 +1,6 @@
 import MSNClient
 import MSNCore
+import MSNServer
 import MSNTestSupport
 import Testing
 
@@ -103,5 +104,31 @@ struct ContactMatrixTests {
             #expect(list[alice]?.lists.contains(.block) == true)
             #expect(list[alice]?.lists.contains(.forward) == false)
             await again.close()
+    }
+}
+
+/// A client that changes its status faster than the server allows hears `800`, as a readable
+/// error, and stays signed in.
+@Suite("Changing too rapidly", .timeLimit(.minutes(1)))
+struct ChangingTooRapidlyTests {
+    @Test("Past the server's change limit, setStatus throws 800 'changing too rapidly'; other commands still work")
+    func statusFlood() async throws {
+        try await TestNetwork.withRunning(configure: { configuration in
+            configuration.notification.changeRateLimit = ChangeRateLimit(burst: 4, perSecond: 0.001)
+        }) { network in
+            let peer = try await ContactPeer.signedIn(network, email: "alice@example.com", dialect: .msnp15,
+                                                      initialStatus: nil)
+            var refusal: MessengerClientError?
+            for status in [PresenceStatus.online, .away, .busy, .online, .away, .busy] where refusal == nil {
+                do throws(MessengerClientError) { try await peer.client.setStatus(status) } catch { refusal = error }
+            }
+            let error = try #require(refusal, "six changes against a burst of four all went through")
+            #expect(error.code == .serverError && error.serverErrorCode == .changingTooRapidly, "\(error)")
+            #expect("\(error)".contains("800"), "\(error)")
+            // Still signed in: a list command goes through.
+            try await network.createAccount(email: "bob@example.com", password: "test1234")
+            try await peer.client.addContact("bob@example.com")
+            await peer.close()
+        }
     }
 }

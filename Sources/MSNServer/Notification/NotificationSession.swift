@@ -18,6 +18,8 @@ public struct NotificationSession: FrameSession, Sendable {
     /// Where `XFR … SB` cookies come from; `nil` when the network runs no switchboard.
     var switchboard: SwitchboardHub?
     var handle: NotificationSessionHandle?
+    /// Changes left under ``NotificationSessionConfiguration/changeRateLimit``, from the first one.
+    var changes: ChangeBucket?
 
     init(state: NotificationSessionState, context: ConnectionContext,
          authenticator: any NotificationAuthenticator, registry: SessionRegistry, contacts: ContactListService) {
@@ -31,6 +33,9 @@ public struct NotificationSession: FrameSession, Sendable {
     public var dialect: Dialect? { state.dialect }
 
     public mutating func receive(_ frame: Frame) async -> SessionDisposition {
+        if handle != nil, let trID = frame.transactionID, Self.changesWhatWatchersSee(frame), !takeChange() {
+            return context.outbox.send(.error(.changingTooRapidly, trID)) ? .proceed : .close
+        }
         let actions = state.receive(frame)
         if let disposition = performImmediately(actions) { return disposition }
         // The rest awaits other actors (authentication, the store, presence) through large
@@ -47,6 +52,22 @@ public struct NotificationSession: FrameSession, Sendable {
         }.value
         self = updated
         return disposition
+    }
+
+    /// `CHG`, `UUX`, `REA` and `PRP MFN`: each one fans out to every allowed watcher.
+    static func changesWhatWatchersSee(_ frame: Frame) -> Bool {
+        switch frame.verb {
+        case .chg, .uux, .rea: true
+        case .prp: frame.arguments.first == "MFN"
+        default: false
+        }
+    }
+
+    /// Takes one change from the session's ``ChangeRateLimit``; `false` when none is left.
+    private mutating func takeChange() -> Bool {
+        guard let limit = state.configuration.changeRateLimit else { return true }
+        if changes == nil { changes = ChangeBucket(limit) }
+        return changes!.take()
     }
 
     /// Performs `actions` when they only queue frames or close (`PNG` → `QNG`, errors, most of

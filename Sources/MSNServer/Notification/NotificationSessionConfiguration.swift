@@ -24,18 +24,23 @@ public struct NotificationSessionConfiguration: Sendable, Hashable {
     public var pingInterval: Int
     /// When the first challenge is sent.
     public var challengeTiming: ChallengeTiming
+    /// How often a session may change its status, personal message or name (`800` beyond);
+    /// `nil`: no limit.
+    public var changeRateLimit: ChangeRateLimit?
 
     public init(handshake: LoginHandshake.Configuration = .init(),
                 tweenerPolicy: String = "lc=1033,id=507,tw=40,fs=1,ru=http%3A%2F%2Fmessenger%2Emsn%2Ecom,kpp=1,kv=5,ver=2.1.0173.1",
                 ssoPolicy: String = "MBI_KEY_OLD",
                 policies: String = PolicyDocument.default,
                 pingInterval: Int = 60,
-                challengeTiming: ChallengeTiming = .afterFirstStatusChange) {
+                challengeTiming: ChallengeTiming = .afterFirstStatusChange,
+                changeRateLimit: ChangeRateLimit? = .default) {
         self.handshake = handshake
         self.tweenerPolicy = tweenerPolicy
         self.ssoPolicy = ssoPolicy
         self.policies = policies
         self.pingInterval = pingInterval
         self.challengeTiming = challengeTiming
+        self.changeRateLimit = changeRateLimit
     }
 }

@@ -84,6 +84,7 @@ enum EmbeddedNetwork {
         var configuration = MessengerNetworkConfiguration.ephemeral
         configuration.dataDirectory = directory.path
         configuration.connection.maximumConnectionsPerAddress = nil   // every bench client is 127.0.0.1
+        configuration.notification.changeRateLimit = nil              // presence changes status 100 times a second
         let store = try SQLiteMessengerStore(
             configuration: .init(directory: directory.path, passwordIterations: passwordIterations), logger: logger)
         defer { try? store.close() }

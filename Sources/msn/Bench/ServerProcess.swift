@@ -43,7 +43,7 @@ enum ServerProcess {
                              "--http-port", "0", "--print-ports", "--log-level", "warning",
                              "--password-iterations", String(passwordIterations),
                              // Every bench client connects from 127.0.0.1.
-                             "--max-connections-per-address", "0",
+                             "--max-connections-per-address", "0", "--max-changes-per-second", "0",
                              // Gone with this process, even when it crashes.
                              "--parent-pid", String(getpid())]
         // ChildProcess, not Foundation's Process: its run() can crash in a process with many
