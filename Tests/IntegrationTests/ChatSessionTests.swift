@@ -203,4 +203,49 @@ struct ChatSessionTests {
             await alice.close(); await bob.close(); await carol.close()
         }
     }
+
+    @Test("/list numbers the conversations; /switch by number or address moves the text there")
+    func switchBetweenConversations() async throws {
+        try await TestNetwork.withRunning { network in
+            let bob = AcceptingPeer(try await CLITestSupport.signedIn("bob@example.com", .msnp11, on: network))
+            let carol = AcceptingPeer(try await CLITestSupport.signedIn("carol@example.com", .msnp15, on: network))
+            let alice = try await CLITestSupport.signedIn("alice@example.com", .msnp18, on: network)
+            let chat = Self.start(alice, opening: "bob@example.com")
+            #expect(await chat.output.line(containing: "talking to bob@example.com now") != nil)
+            chat.type("/open carol@example.com")
+            #expect(await chat.output.line(containing: "talking to carol@example.com now") != nil)
+            #expect(await chat.output.line(containing: "carol@example.com joined the conversation") != nil)
+            let (_, bobsLog) = try #require(await bob.conversation())
+            let (_, carolsLog) = try #require(await carol.conversation())
+
+            chat.type("/list")
+            #expect(await chat.output.line(containing: "  1  bob@example.com") != nil)
+            #expect(await chat.output.line(containing: "* 2  carol@example.com") != nil)
+            chat.type("for carol")
+            chat.type("/switch 1")
+            #expect(await chat.output.line(containing: "talking to bob@example.com now") != nil)
+            chat.type("for bob")
+            chat.type("/switch carol@example.com")
+            chat.type("carol again")
+            chat.type("/switch 3")
+            #expect(await chat.output.line(containing: "no conversation 3; /list shows 2") != nil)
+            chat.type("/switch dave@example.com")
+            #expect(await chat.output.line(containing: "no conversation with dave@example.com") != nil)
+
+            func texts(_ log: EventRecorder<ConversationEvent>, count: Int) async -> [String] {
+                var seen: [String] = []
+                while seen.count < count, let event = await log.first(within: .seconds(10), where: {
+                    if case .message(_, let text, _, _) = $0 { !seen.contains(text) } else { false }
+                }) {
+                    if case .message(_, let text, _, _) = event { seen.append(text) }
+                }
+                return seen
+            }
+            #expect(await texts(carolsLog, count: 2) == ["for carol", "carol again"])
+            #expect(await texts(bobsLog, count: 1) == ["for bob"])
+            chat.type("/quit")
+            #expect(await chat.ended())
+            await alice.close(); await bob.close(); await carol.close()
+        }
+    }
 }

@@ -7,6 +7,8 @@ extension ChatSession {
     static let help = [
         "/open EMAIL     start a conversation with EMAIL (it becomes the current one)",
         "/invite EMAIL   call EMAIL into the current conversation",
+        "/list           show the conversations, the current one marked *",
+        "/switch N|EMAIL make conversation N of /list (or the one with EMAIL) the current one",
         "/nudge          send a nudge",
         "/status NAME    online, busy, idle, brb, away, phone, lunch or hidden",
         "/psm TEXT       set your personal message (empty to clear)",
@@ -38,6 +40,11 @@ extension ChatSession {
         case "/invite":
             guard let email = argument.split(separator: " ").first.map(String.init) else { return say("usage: /invite EMAIL") }
             await invite(email)
+        case "/list":
+            await listConversations()
+        case "/switch":
+            guard !argument.isEmpty else { return say("usage: /switch N|EMAIL") }
+            await switchConversation(to: argument)
         case "/nudge":
             await nudge()
         case "/status":
@@ -82,6 +89,43 @@ extension ChatSession {
             current = conversation
             return "talking to \(email) now; type to chat"
         }
+    }
+
+    /// `/list`: one line a conversation, `* 2  bob@example.com, carol@example.com`.
+    func listConversations() async {
+        guard !conversations.isEmpty else { return say("no conversations; /open EMAIL to start one") }
+        for (index, conversation) in conversations.enumerated() {
+            let mark = conversation === current ? "*" : " "
+            say("\(mark) \(index + 1)  \(await Self.describe(conversation))")
+        }
+    }
+
+    /// `/switch 2` or `/switch bob@example.com`: text goes to that conversation from now on.
+    func switchConversation(to argument: String) async {
+        var chosen: Conversation?
+        if let number = Int(argument) {
+            guard conversations.indices.contains(number - 1) else {
+                return say("no conversation \(number); /list shows \(conversations.count)")
+            }
+            chosen = conversations[number - 1]
+        } else {
+            let email = argument.lowercased()
+            for conversation in conversations.reversed() where chosen == nil {
+                let people = await conversation.participants + conversation.contacts
+                if people.contains(where: { $0.lowercased() == email }) { chosen = conversation }
+            }
+        }
+        guard let chosen else { return say("no conversation with \(argument); /list shows them") }
+        current = chosen
+        say("talking to \(await Self.describe(chosen)) now")
+    }
+
+    /// Who is in `conversation` (or who it calls back), for `/list` and `/switch`.
+    static func describe(_ conversation: Conversation) async -> String {
+        let participants = await conversation.participants
+        let people = participants.isEmpty ? await conversation.contacts : participants
+        let names = people.isEmpty ? "nobody yet" : people.joined(separator: ", ")
+        return await conversation.isSwitchboardOpen ? names : names + " (idle)"
     }
 
     func invite(_ email: String) async {

@@ -34,7 +34,8 @@ actor ChatSession {
     var current: Conversation?
     /// Every conversation with its event reader.
     var readers: [ObjectIdentifier: Task<Void, Never>] = [:]
-    var conversations: [ObjectIdentifier: Conversation] = [:]
+    /// Every conversation, in the order they were opened or answered (`/list` numbers them).
+    var conversations: [Conversation] = []
     /// When a typing notification was last sent, per conversation.
     var lastTyping: [ObjectIdentifier: ContinuousClock.Instant] = [:]
     /// When a contact's typing was last shown, so repeats every few seconds do not flood.
@@ -89,7 +90,7 @@ actor ChatSession {
         contactsReader = nil
         for reader in readers.values { reader.cancel() }
         readers.removeAll()
-        let open = Array(conversations.values)
+        let open = conversations
         conversations.removeAll()
         current = nil
         for conversation in open { await conversation.leave() }
@@ -108,8 +109,8 @@ actor ChatSession {
     /// Makes `conversation` known: reads its events, and makes it current if none is.
     func attach(_ conversation: Conversation, makeCurrent: Bool) {
         let id = ObjectIdentifier(conversation)
-        guard conversations[id] == nil else { return }
-        conversations[id] = conversation
+        guard readers[id] == nil else { return }
+        conversations.append(conversation)
         if makeCurrent || current == nil { current = conversation }
         readers[id] = Task { [weak self] in
             for await event in conversation.events {
