@@ -150,6 +150,20 @@ extension SQLiteMessengerStore {
         return watchers
     }
 
+    public func watcherStanding(of viewer: String, toward owner: String) async throws(StoreError) -> WatcherStanding {
+        let owner = try AccountValidation.normalisedEmail(owner)
+        let viewer = try AccountValidation.normalisedEmail(viewer)
+        return try await read { db in
+            let ownerID = try Self.accountID(db, owner)
+            let viewerID = try Self.accountID(db, viewer)
+            let mode = PrivacyMode(rawValue: try String.fetchOne(db, sql: "SELECT privacy_mode FROM account WHERE id = ?",
+                                                                 arguments: [ownerID]) ?? "AL") ?? .allowUnlisted
+            let lists = try Self.lists(db, owner: ownerID, contact: viewerID) ?? []
+            let watching = lists.contains(.reverse)
+            return WatcherStanding(hasOwnerOnForwardList: watching, allowed: watching && mode.allows(lists))
+        }
+    }
+
     public func contactsVisible(to viewer: String) async throws(StoreError) -> [String] {
         let viewer = try AccountValidation.normalisedEmail(viewer)
         return try await read { db in

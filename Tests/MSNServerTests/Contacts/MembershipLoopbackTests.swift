@@ -39,6 +39,11 @@ import Testing
             #expect(notice.line.hasPrefix("ADL 0 "), "\(notice.line)")
             #expect(notice.payloadText == #"<ml><d n="example.com"><c n="alice" l="8" t="1" f="Alice"/></d></ml>"#)
 
+            // Alice's session has finished with ADL 8 (its presence refresh for bob included)
+            // once it answers her next command: only then does bob's ADL 9 have one outcome.
+            try await alice.send("PNG")
+            #expect(try await Helpers.next(alice).verb == .qng)
+
             // Bob adds her back and sees her online; alice hears of her RL entry.
             try await Self.send(bob, "ADL", 9, Self.ml("alice", 3))
             #expect(try await Helpers.next(bob).line == "ADL 9 OK")

@@ -102,14 +102,17 @@ public struct PresenceService: Sendable {
     func refresh(owner: String, toward contact: String) async throws(StoreError) {
         let sessions = await registry.sessions(of: contact).filter { $0.presence != nil }
         guard !sessions.isEmpty else { return }
-        let allowed = try await store.allowedWatchers(of: owner).contains(contact)
+        // Both facts from one snapshot: read apart, a change of the contact's own list between
+        // the two reads (it adds the owner back) made it see the owner offline for a moment.
+        let standing = try await store.watcherStanding(of: contact, toward: owner)
+        guard standing.hasOwnerOnForwardList else { return }
         let ownerSession = await visibleSession(of: owner)
         for session in sessions {
             let dialect = session.session.dialect
-            if allowed, let ownerSession, let presence = ownerSession.presence {
+            if standing.allowed, let ownerSession, let presence = ownerSession.presence {
                 session.outbox.send(PresenceCommands.online(owner, presence, dialect: dialect))
                 if let ubx = PresenceCommands.personalMessage(owner, presence, dialect: dialect) { session.outbox.send(ubx) }
-            } else if try await store.contactList(owner: contact).entry(for: owner)?.lists.contains(.forward) == true {
+            } else {
                 session.outbox.send(PresenceCommands.offline(owner, dialect: dialect))
             }
         }

@@ -73,6 +73,11 @@ public protocol ContactListStore: Sendable {
     /// rule BL → no, AL → yes, else `BLP`.
     func allowedWatchers(of email: String) async throws(StoreError) -> [String]
 
+    /// Where `viewer` stands toward `owner`, read in one transaction: whether `viewer` has
+    /// `owner` on its FL (`owner`'s RL holds `viewer`), and whether `owner` lets `viewer` see
+    /// its presence (``allowedWatchers(of:)`` contains `viewer`).
+    func watcherStanding(of viewer: String, toward owner: String) async throws(StoreError) -> WatcherStanding
+
     /// Which of `viewer`'s FL contacts let `viewer` see them.
     func contactsVisible(to viewer: String) async throws(StoreError) -> [String]
 }
