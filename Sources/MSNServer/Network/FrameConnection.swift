@@ -45,6 +45,8 @@ struct FrameConnection<Factory: FrameSessionFactory>: Sendable {
             try await channel.executeThenClose { inbound in
                 var session = factory.makeSession(context: context)
                 await read(inbound, into: &session, context: context)
+                // Nothing is answered on the event loop any more once the session ends.
+                context.receiveInline(with: nil)
                 await session.connectionClosed()
                 outbox.finish()
                 // The outbox closes the channel once what is queued is written.
