@@ -22,7 +22,7 @@ public struct ServerAddress: Hashable, Sendable, CustomStringConvertible {
         self.port = port
     }
 
-    /// Parses `host:port`, `host` (port 1863), `[v6]:port` or `[v6]` (``HostAndPort``); `nil`
+    /// Parses `host:port`, `host` (port 1863), `[v6]:port` or `[v6]` (`HostAndPort`); `nil`
     /// for anything else, a bare IPv6 literal included (`::1:1864` is ambiguous).
     ///
     /// ```

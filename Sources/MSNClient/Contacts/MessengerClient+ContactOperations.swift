@@ -307,7 +307,7 @@ extension MessengerClient {
 
     // MARK: - Own presence
 
-    /// Sets the owner's status; ``PresenceStatus/hidden`` appears offline to everyone.
+    /// Sets the owner's status; `PresenceStatus/hidden` appears offline to everyone.
     ///
     /// ```
     /// MSNP2–7: C: CHG 9 AWY      MSNP8–15: C: CHG 9 AWY 0      MSNP16+: C: CHG 9 AWY 0:0
@@ -348,7 +348,7 @@ extension MessengerClient {
 
     /// Sets the owner's friendly name, seen by contacts in `NLN` and on the switchboard, and
     /// returns it as the server confirmed it; ``signedInAccount``'s `friendlyName` becomes that.
-    /// The command comes from the dialect table (``Dialect/friendlyNameCommand``):
+    /// The command comes from the dialect table (`Dialect/friendlyNameCommand`):
     ///
     /// ```
     /// MSNP2–9:  C: REA 18 alice@example.com Alice%20L   S: REA 18 11 alice@example.com Alice%20L

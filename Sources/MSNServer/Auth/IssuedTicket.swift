@@ -3,9 +3,9 @@ import Foundation
 /// A ticket fresh from ``TicketStore/issue(account:service:)``.
 public struct IssuedTicket: Sendable, Hashable {
     /// The compact ticket the client presents, `t=<token>&p=<profile>`
-    /// (``MSNAuth/SecureToken/passportTicket()``).
+    /// (`MSNAuth/SecureToken/passportTicket()`).
     public let ticket: String
-    /// The `t=` part alone (``TicketKey``: the sign-in's entry, the service's slot and a code):
+    /// The `t=` part alone (`TicketKey`: the sign-in's entry, the service's slot and a code):
     /// what the store checks, and the profile message's `MSPAuth:` value. The `p=` part is
     /// random and not checked.
     public let token: String

@@ -5,7 +5,7 @@ import MSNAuth
 /// The `t=` part of a compact ticket, decoded: which sign-in it belongs to, which of that
 /// sign-in's services it is for, and the code that proves the server made it.
 ///
-/// 30 bytes, written as 40 URL-safe base64 characters (``MSNAuth/SecureToken/ticketPartLength``):
+/// 30 bytes, written as 40 URL-safe base64 characters (`MSNAuth/SecureToken/ticketPartLength`):
 ///
 /// | Bytes | Field |
 /// |---|---|

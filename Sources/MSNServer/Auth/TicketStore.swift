@@ -20,7 +20,7 @@ import MSNAuth
 /// }
 /// ```
 ///
-/// Tickets are unguessable (``TicketKey``: a random 64-bit sign-in number and a 168-bit HMAC
+/// Tickets are unguessable (`TicketKey`: a random 64-bit sign-in number and a 168-bit HMAC
 /// under a key drawn when the store is created, in the 40-character `t=` part), each bound to
 /// one account and one service, and expire after ``Configuration/lifetime``. They live in
 /// memory only: **a restart invalidates every ticket**, and clients simply sign in again

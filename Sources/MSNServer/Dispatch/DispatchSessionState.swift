@@ -10,7 +10,7 @@ import MSNCore
 /// S: CVR 2 8.0.0792 8.0.0792 8.0.0792 <download-url> <info-url>
 /// C: USR 3 TWN I a@b.com            S: XFR 3 NS 127.0.0.1:1866 U D   (then close)
 /// ```
-/// The `XFR` has the dialect's own shape (``Dialect/notificationRedirectForm``).
+/// The `XFR` has the dialect's own shape (`Dialect/notificationRedirectForm`).
 public struct DispatchSessionState: Sendable {
     /// What the dispatch server tells clients.
     public struct Configuration: Sendable, Hashable {

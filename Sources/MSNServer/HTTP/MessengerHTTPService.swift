@@ -5,7 +5,7 @@ import NIOCore
 import ServiceLifecycle
 
 /// The server's HTTP side, as one `Service` for a `ServiceGroup`: Nexus and Passport 1.4
-/// (``PassportRoutes``), RST/RST2 (``SecurityTokenRoutes``), and whatever other routes the
+/// (`PassportRoutes`), RST/RST2 (`SecurityTokenRoutes`), and whatever other routes the
 /// caller adds (the address book SOAP services, later).
 ///
 /// ```swift

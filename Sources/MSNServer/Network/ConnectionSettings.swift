@@ -10,7 +10,7 @@ import NIOCore
 /// C: PNG                        ← some byte must arrive at least every idleTimeout
 /// ```
 public struct ConnectionSettings: Sendable, Hashable {
-    /// Line, payload, argument and receive-buffer bounds (``FrameLimits``).
+    /// Line, payload, argument and receive-buffer bounds (`FrameLimits`).
     public var limits: FrameLimits
     /// Time allowed from accepting a connection to a successful `USR … OK` (or, on the
     /// dispatch server, to the `XFR` redirect). Default 60 s.

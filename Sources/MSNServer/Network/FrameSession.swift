@@ -10,7 +10,7 @@ public enum SessionDisposition: Sendable, Hashable {
 
 /// The server side of one line-protocol connection, fed one decoded frame at a time.
 ///
-/// A ``FrameConnection`` owns the socket: it accumulates and decodes bytes, hands frames to
+/// A `FrameConnection` owns the socket: it accumulates and decodes bytes, hands frames to
 /// the session in order (never concurrently), and writes what the session queues in its
 /// ``ConnectionContext/outbox``. The session holds the protocol state.
 public protocol FrameSession {

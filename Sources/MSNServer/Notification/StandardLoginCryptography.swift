@@ -1,7 +1,7 @@
 import MSNAuth
 import MSNCore
 
-/// The real salts, nonces and challenges of a login, from ``MSNAuth``.
+/// The real salts, nonces and challenges of a login, from `MSNAuth`.
 ///
 /// ```
 /// S: USR 6 MD5 S 1056561624.17795                       ← MD5Login.makeSalt()

@@ -17,7 +17,7 @@ public protocol MessengerStore: ContactListStore {
     /// - Parameters:
     ///   - email: The sign-in name; validated and normalised to lower case.
     ///   - displayName: The friendly name; the sign-in name when `nil`.
-    ///   - password: The password; stored as a ``MSNAuth/PasswordHash``.
+    ///   - password: The password; stored as a `MSNAuth/PasswordHash`.
     ///   - legacyMD5: Also keep a sealed copy of the password so that MSNP2–7 clients can sign
     ///     in with the MD5 scheme.
     /// - Returns: The new account, with fresh PUID and CID.

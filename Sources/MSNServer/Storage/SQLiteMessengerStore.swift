@@ -27,7 +27,7 @@ public final class SQLiteMessengerStore: MessengerStore {
         /// The data directory; created if missing.
         public var directory: String
         /// PBKDF2 iterations for new password hashes; hashes with fewer are upgraded at the
-        /// next successful sign-in. Default ``MSNAuth/PasswordHash/defaultIterations``.
+        /// next successful sign-in. Default `MSNAuth/PasswordHash/defaultIterations`.
         public var passwordIterations: Int
         /// How long a write waits for another process's write lock before failing.
         /// Default 5 seconds.

@@ -15,7 +15,7 @@ public enum AcknowledgementMode: String, Sendable, Hashable, CaseIterable {
     case negativeOnly = "N"
     /// Acknowledged.
     case acknowledged = "A"
-    /// Data (P2P), acknowledged; MSNP9+ (``Dialect/supportsDataMessages``).
+    /// Data (P2P), acknowledged; MSNP9+ (`Dialect/supportsDataMessages`).
     case data = "D"
 
     /// Reads the mode field of a `MSG` line without making a `String` of it.

@@ -8,7 +8,7 @@ public enum SwitchboardAction: Sendable, Hashable {
     /// Write what is queued, then close the connection.
     case close
     /// Redeem the referral cookie of `USR` and open a conversation, then report with
-    /// ``SwitchboardSessionState/loginFinished(_:)``.
+    /// ``SwitchboardSessionState/loginFinished(_:handle:)``.
     case start(SwitchboardLoginRequest)
     /// Redeem the invitation cookie of `ANS` and join, then report with
     /// ``SwitchboardSessionState/answerFinished(_:)``.

@@ -21,7 +21,7 @@ import Synchronization
 /// Every frame for a participant is queued into its bounded ``Outbox`` while the state lock
 /// is held, so each connection sees events in the order they happened (no `MSG` before
 /// `ANS … OK`, no `JOI` before `CAL … RINGING`); queuing never waits. A `MSG` is queued under
-/// its conversation's own lock (``SwitchboardRoom``), whose membership the hub changes under
+/// its conversation's own lock (`SwitchboardRoom`), whose membership the hub changes under
 /// both locks, so messages in different conversations never wait for each other.
 public final class SwitchboardHub: Service, Sendable {
     public let configuration: SwitchboardConfiguration
@@ -74,7 +74,7 @@ public final class SwitchboardHub: Service, Sendable {
 
     /// The answer to `XFR trID SB` from `handle`'s session: `XFR 8 SB host:port CKI cookie[ U
     /// messenger.msn.com[ 1]]` with a fresh cookie bound to the account (and endpoint);
-    /// `913` before the first `CHG` or, where ``Dialect/switchboardRefusedWhileHidden``,
+    /// `913` before the first `CHG` or, where `Dialect/switchboardRefusedWhileHidden`,
     /// while hidden; `713` when the account holds too many cookies, `600` when the server does.
     public func referral(for handle: NotificationSessionHandle, transactionID: TransactionID) -> Frame {
         let dialect = handle.session.dialect
@@ -155,7 +155,7 @@ public final class SwitchboardHub: Service, Sendable {
     /// Queues `MSG sender name length` + `payload` (byte for byte) for every other connection
     /// of the conversation. `true` only when there was at least one and every one took it.
     ///
-    /// Takes only the conversation's own lock (its ``SwitchboardRoom``), not the hub's.
+    /// Takes only the conversation's own lock (its `SwitchboardRoom`), not the hub's.
     public func relay(_ payload: ByteBuffer, from sender: SwitchboardParticipant) -> Bool {
         sender.room.relay(payload, from: sender, now: now())
     }
@@ -247,7 +247,7 @@ public final class SwitchboardHub: Service, Sendable {
 
     // MARK: - Service
 
-    /// Sweeps every ``SwitchboardConfiguration/sweepInterval`` until shutdown.
+    /// Sweeps every `SwitchboardConfiguration.sweepInterval` until shutdown.
     public func run() async throws {
         let interval = configuration.sweepInterval
         await cancelWhenGracefulShutdown { [self] in

@@ -11,7 +11,7 @@ public struct SwitchboardIdentity: Sendable, Hashable {
     /// The sign-in name as the account spells it.
     public var email: String
     /// The machine GUID with braces (`{EDABAFBB-…}`), only where the dialect names endpoints
-    /// on the switchboard (``Dialect/switchboardUsesEndpoints``).
+    /// on the switchboard (`Dialect/switchboardUsesEndpoints`).
     public var endpoint: String?
     /// The dialect this connection is spoken to in.
     public var dialect: Dialect

@@ -5,7 +5,7 @@ import NIOCore
 /// Carries presence between sessions: the echo and initial dump of `CHG`, `NLN`/`FLN`/`UBX`
 /// fan-out to allowed watchers (each in its own dialect), and sign-out.
 ///
-/// Frames for others go straight into their bounded outboxes (``Outbox/send(_:)`` never
+/// Frames for others go straight into their bounded outboxes (`Outbox.send(_:)` never
 /// waits), so one slow reader delays no one.
 ///
 /// ```
