@@ -129,12 +129,7 @@ public struct PasswordHash: Sendable, Hashable {
 
     /// Compares two byte strings in time that depends only on their lengths.
     public static func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        var difference: UInt8 = 0
-        for index in lhs.indices {
-            difference |= lhs[index] ^ rhs[index]
-        }
-        return difference == 0
+        AuthBytes.constantTimeEqual(lhs, rhs)
     }
 
     private static func derive(password: String, salt: [UInt8], iterations: Int, byteCount: Int) throws(PasswordHashError) -> [UInt8] {

@@ -178,14 +178,22 @@ struct ChatSessionTests {
         }
     }
 
+    /// Bob and carol signed in and accepting every invitation; alice (MSNP18) in `msn chat`,
+    /// which has opened a conversation with bob.
+    static func talkingToBob(_ network: TestNetwork, bob bobsDialect: Dialect, carol carolsDialect: Dialect)
+        async throws -> (alice: MessengerClient, bob: AcceptingPeer, carol: AcceptingPeer, chat: Running) {
+        let bob = AcceptingPeer(try await CLITestSupport.signedIn("bob@example.com", bobsDialect, on: network))
+        let carol = AcceptingPeer(try await CLITestSupport.signedIn("carol@example.com", carolsDialect, on: network))
+        let alice = try await CLITestSupport.signedIn("alice@example.com", .msnp18, on: network)
+        let chat = start(alice, opening: "bob@example.com")
+        #expect(await chat.output.line(containing: "talking to bob@example.com now") != nil)
+        return (alice, bob, carol, chat)
+    }
+
     @Test("/invite brings a third person in; everyone hears the next line")
     func invite() async throws {
         try await TestNetwork.withRunning { network in
-            let bob = AcceptingPeer(try await CLITestSupport.signedIn("bob@example.com", .msnp12, on: network))
-            let carol = AcceptingPeer(try await CLITestSupport.signedIn("carol@example.com", .msnp17, on: network))
-            let alice = try await CLITestSupport.signedIn("alice@example.com", .msnp18, on: network)
-            let chat = Self.start(alice, opening: "bob@example.com")
-            #expect(await chat.output.line(containing: "talking to bob@example.com now") != nil)
+            let (alice, bob, carol, chat) = try await Self.talkingToBob(network, bob: .msnp12, carol: .msnp17)
             chat.type("/invite carol@example.com")
             #expect(await chat.output.line(containing: "carol@example.com joined the conversation") != nil)
             chat.type("hello both")
@@ -207,11 +215,7 @@ struct ChatSessionTests {
     @Test("/list numbers the conversations; /switch by number or address moves the text there")
     func switchBetweenConversations() async throws {
         try await TestNetwork.withRunning { network in
-            let bob = AcceptingPeer(try await CLITestSupport.signedIn("bob@example.com", .msnp11, on: network))
-            let carol = AcceptingPeer(try await CLITestSupport.signedIn("carol@example.com", .msnp15, on: network))
-            let alice = try await CLITestSupport.signedIn("alice@example.com", .msnp18, on: network)
-            let chat = Self.start(alice, opening: "bob@example.com")
-            #expect(await chat.output.line(containing: "talking to bob@example.com now") != nil)
+            let (alice, bob, carol, chat) = try await Self.talkingToBob(network, bob: .msnp11, carol: .msnp15)
             chat.type("/open carol@example.com")
             #expect(await chat.output.line(containing: "talking to carol@example.com now") != nil)
             #expect(await chat.output.line(containing: "carol@example.com joined the conversation") != nil)

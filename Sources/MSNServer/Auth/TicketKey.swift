@@ -94,16 +94,6 @@ struct TicketKey: Sendable, Hashable {
             .base64EncodedString()
     }
 
-    /// Compares two byte strings in time that depends on their length only.
-    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices {
-            difference |= a[index] ^ b[index]
-        }
-        return difference == 0
-    }
-
     // MARK: - URL-safe base64 without padding (RFC 4648 §5)
 
     private static func encode(_ bytes: [UInt8]) -> String {

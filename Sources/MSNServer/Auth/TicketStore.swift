@@ -143,7 +143,7 @@ public actor TicketStore {
         else { return .unknown }
         let expected = TicketKey.code(key: self.key, signIn: key.signIn, slot: key.slot, accountID: entry.accountID,
                                       issuedAt: entry.issuedAt)
-        guard TicketKey.constantTimeEqual(expected, key.code) else { return .unknown }
+        guard PasswordHash.constantTimeEquals(expected, key.code) else { return .unknown }
         let expiresAt = entry.issuedAt.addingTimeInterval(lifetime)
         guard now() < expiresAt else { return .expired }
         guard issuedFor == service else { return .wrongService(issuedFor) }
